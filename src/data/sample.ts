@@ -15,6 +15,7 @@
  *     the firms of zone-affine segments), or
  *   - `township` precision: 0.3–2 km from a GeoNames township seat of its county (信州区 has no matched
  *     seat: GeoNames populated places inside it are used), or
+ *   (both re-drawn until the point lies inside the county's polygon, src/data/county-shapes.ts), or
  *   - `county` precision (~2 %): exactly at the county's label point, or
  *   - unlocated, precision `none` (~1.5 %), county kept.
  * Mining firms sit around 泗洲镇 (Sizhou, Dexing) and 永平镇 (Yongping, Yanshan): these are TOWN points from
@@ -31,6 +32,7 @@
  */
 import { ANCHORS, type Anchor, COUNTY_LABEL_POINTS, COUNTY_SEATS } from './anchors.ts';
 import { COUNTIES, type CountyAdcode } from './counties.ts';
+import { COUNTY_SHAPES } from './county-shapes.ts';
 import {
   type Enterprise,
   type Precision,
@@ -257,6 +259,32 @@ function hexagon(lon: number, lat: number, km: number): GeoJSON.Polygon {
   return { type: 'Polygon', coordinates: [ring] };
 }
 
+/** Even–odd point-in-polygon test against a county's (multi)polygon. */
+export function insideCounty(adcode: string, lon: number, lat: number): boolean {
+  const shape = COUNTY_SHAPES[adcode];
+  if (!shape) return false;
+  let inside = false;
+  for (const poly of shape) {
+    for (const ring of poly) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i]!;
+        const [xj, yj] = ring[j]!;
+        if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
+/** Draw points with `draw` until one falls inside the county (at most 30 tries). */
+function drawInside(county: string, draw: () => [number, number]): [number, number] | null {
+  for (let t = 0; t < 30; t++) {
+    const p = draw();
+    if (insideCounty(county, p[0], p[1])) return p;
+  }
+  return null;
+}
+
 /** Split `total` by `shares` (largest remainder), deterministic. */
 function apportion<K extends string>(total: number, shares: [K, number][]): Map<K, number> {
   const sum = shares.reduce((s, [, w]) => s + w, 0);
@@ -405,22 +433,42 @@ export function generateSample(opts: SampleOptions): { enterprises: Enterprise[]
     } else if (rng() < ZONE_AFFINITY[kind]) {
       const options = zonesByCounty.get(county)!;
       const z = options.length > 1 && rng() < 0.6 ? options[0]! : options[options.length - 1]!;
-      // uniform in a disc of 0.85 × the hexagon's circumradius (inside the hexagon's inscribed circle ≈ 0.87)
-      [lon, lat] = offset(z.lon, z.lat, z.radiusKm * 0.85 * Math.sqrt(rng()), rng() * 2 * Math.PI);
-      precision = 'zone';
-      zone = z.zone.id;
-      placement = `inside the approximate area of zone ${z.zone.id}`;
+      // uniform in a disc of 0.85 × the hexagon's circumradius (inside the hexagon's inscribed circle ≈ 0.87),
+      // and inside the county polygon (the srjk hexagon straddles the 信州区 line)
+      const p = drawInside(county, () =>
+        offset(z.lon, z.lat, z.radiusKm * 0.85 * Math.sqrt(rng()), rng() * 2 * Math.PI),
+      );
+      if (p) {
+        [lon, lat] = p;
+        precision = 'zone';
+        zone = z.zone.id;
+        placement = `inside the approximate area of zone ${z.zone.id}`;
+      } else {
+        [lon, lat] = COUNTY_LABEL_POINTS[county]!;
+        precision = 'county';
+        placement = 'at the county label point (county known only)';
+      }
     } else {
       const list = anchorsByCounty.get(county)!;
       const town = kind === 'mining' ? MINING_TOWNS[county] : undefined;
       const preferred = town && rng() < town.p ? list.find((a) => a.name === town.town) : undefined;
       const a = preferred ?? list[Math.floor(rng() * list.length)]!;
-      const km = 0.3 + 1.7 * rng();
-      [lon, lat] = offset(a.lon, a.lat, km, rng() * 2 * Math.PI);
-      precision = 'township';
-      placement =
-        `${km.toFixed(1)} km from ${a.name} (${a.nameEn}), ${a.ref}` +
-        (kind === 'mining' ? ' — a town point, not a mine location' : '');
+      let km = 0;
+      const p = drawInside(county, () => {
+        km = 0.3 + 1.7 * rng();
+        return offset(a.lon, a.lat, km, rng() * 2 * Math.PI);
+      });
+      if (p) {
+        [lon, lat] = p;
+        precision = 'township';
+        placement =
+          `${km.toFixed(1)} km from ${a.name} (${a.nameEn}), ${a.ref}` +
+          (kind === 'mining' ? ' — a town point, not a mine location' : '');
+      } else {
+        [lon, lat] = COUNTY_LABEL_POINTS[county]!;
+        precision = 'county';
+        placement = 'at the county label point (county known only)';
+      }
     }
     const median = EMPLOYEES[stage];
     const z = Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
