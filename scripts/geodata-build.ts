@@ -309,6 +309,7 @@ const NE_RIVER_ZH: Record<string, string> = {
 const neLakes = readJSON('water/lakes_aoi.naturalearth10m.geojson').features;
 const poyangNE = neLakes.find((f) => f.properties.name === 'Poyang Hu');
 if (!poyangNE) throw new Error('Natural Earth lakes lack Poyang Hu');
+
 const gshhgLakes = readJSON('water/lakes_aoi.gshhg.geojson').features;
 const water: unknown[] = [];
 const GSHHG = 'GSHHG 2.3.7 (Wessel & Smith), LGPL-3+';
@@ -324,18 +325,21 @@ const overlaps = (g: Geom, other: Geom): boolean => {
   const poly = other as GeoJSON.Polygon | GeoJSON.MultiPolygon;
   return rings.some((r) => r.some((p, i) => i % 3 === 0 && booleanPointInPolygon(p, poly)));
 };
+const namedNE = neLakes.filter((f) => typeof f.properties.name === 'string');
 for (const f of gshhgLakes) {
-  const isPoyang = overlaps(f.geometry, poyangNE.geometry) || overlaps(poyangNE.geometry, f.geometry);
+  // A GSHHG lake takes the name of the Natural Earth lake it overlaps (Poyang Hu, Xinanjiang Shuiku…).
+  const ne = namedNE.find((n) => overlaps(f.geometry, n.geometry) || overlaps(n.geometry, f.geometry));
+  const name = ne ? String(ne.properties.name) : null;
   const geometry = shrink(f.geometry, WATER_TOL, WATER_DECIMALS);
   if (!geometry) continue;
   water.push({
     type: 'Feature',
     properties: {
       kind: 'lake',
-      name: isPoyang ? 'Poyang Hu' : null,
-      name_zh: isPoyang ? '鄱阳湖' : null,
-      source: GSHHG,
-      ...(isPoyang
+      name,
+      name_zh: name ? (NE_LAKE_ZH[name] ?? null) : null,
+      source: name ? `${GSHHG}; name from ${NE}` : GSHHG,
+      ...(name === 'Poyang Hu'
         ? {
             note: 'GSHHG stores Poyang Lake and the double-lined Yangtze as one water body; one static lake stage',
           }
