@@ -1,0 +1,160 @@
+/**
+ * dist/belt.config.json (contract.md "Deployment"): read at start-up so an administrator changes a
+ * deployment without a rebuild. A malformed file falls back to defaults with a visible warning.
+ */
+import { isStage, STAGES, type Stage } from '../data/types.ts';
+import { isLang, type Lang } from '../i18n/index.ts';
+
+export type Basemap =
+  | { type: 'offline' }
+  | { type: 'tianditu'; token: string }
+  | { type: 'raster'; url: string; attribution: string };
+
+export interface BeltConfig {
+  /** A fixed title, or one per language; null = the built-in title. */
+  title: string | { zh?: string; en?: string } | null;
+  data: { enterprises: string; zones: string };
+  basemap: Basemap;
+  embed: { allowedOrigins: string[] };
+  stages: Stage[];
+  lang: Lang;
+  analysis: { maxDistanceKm: number; minPoints: number };
+}
+
+export const DEFAULT_CONFIG: BeltConfig = {
+  title: null,
+  data: { enterprises: 'data/enterprises.sample.geojson', zones: 'data/zones.sample.geojson' },
+  basemap: { type: 'offline' },
+  embed: { allowedOrigins: [] },
+  stages: [...STAGES],
+  lang: 'zh',
+  analysis: { maxDistanceKm: 1.5, minPoints: 3 },
+};
+
+export interface ConfigResult {
+  config: BeltConfig;
+  /** Problems found; each names the field. Empty when the file was fine or absent. */
+  warnings: string[];
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Validate a parsed config; bad fields fall back to defaults one by one, each with a warning. */
+export function parseConfig(raw: unknown): ConfigResult {
+  const warnings: string[] = [];
+  const c: BeltConfig = structuredClone(DEFAULT_CONFIG);
+  if (!isObj(raw)) return { config: c, warnings: ['the file is not a JSON object'] };
+  if ('title' in raw) {
+    const tt = raw.title;
+    if (typeof tt === 'string' && tt.trim()) c.title = tt.trim();
+    else if (
+      isObj(tt) &&
+      Object.keys(tt).length > 0 &&
+      Object.entries(tt).every(([k, v]) => (k === 'zh' || k === 'en') && typeof v === 'string' && v.trim())
+    ) {
+      c.title = { ...(tt as { zh?: string; en?: string }) };
+    } else warnings.push('title: expected a non-empty string or {zh, en}');
+  }
+  if ('data' in raw) {
+    if (isObj(raw.data)) {
+      for (const k of ['enterprises', 'zones'] as const) {
+        const v = raw.data[k];
+        if (v === undefined) continue;
+        if (typeof v === 'string' && v.trim() && isSafeDataUrl(v)) c.data[k] = v.trim();
+        else warnings.push(`data.${k}: expected a relative URL on this site`);
+      }
+    } else warnings.push('data: expected an object {enterprises, zones}');
+  }
+  if ('basemap' in raw) {
+    const b = raw.basemap;
+    if (b === 'offline' || (isObj(b) && b.type === 'offline')) c.basemap = { type: 'offline' };
+    else if (isObj(b) && b.type === 'tianditu' && typeof b.token === 'string' && b.token) {
+      c.basemap = { type: 'tianditu', token: b.token };
+    } else if (isObj(b) && b.type === 'raster' && typeof b.url === 'string' && b.url.includes('{z}')) {
+      c.basemap = {
+        type: 'raster',
+        url: b.url,
+        attribution: typeof b.attribution === 'string' ? b.attribution : '',
+      };
+    } else warnings.push("basemap: expected 'offline', {type:'tianditu', token} or {type:'raster', url}");
+  }
+  if ('embed' in raw) {
+    const e = raw.embed;
+    if (isObj(e) && Array.isArray(e.allowedOrigins)) {
+      const ok = e.allowedOrigins.filter((o): o is string => typeof o === 'string' && isOrigin(o));
+      if (ok.length !== e.allowedOrigins.length)
+        warnings.push('embed.allowedOrigins: entries must be origins like https://portal.example.gov.cn');
+      c.embed.allowedOrigins = ok;
+    } else warnings.push('embed: expected {allowedOrigins: [...]}');
+  }
+  if ('stages' in raw) {
+    if (Array.isArray(raw.stages) && raw.stages.every((s) => typeof s === 'string' && isStage(s))) {
+      c.stages = STAGES.filter((s) => (raw.stages as string[]).includes(s));
+    } else warnings.push(`stages: expected a list of ${STAGES.join(', ')}`);
+  }
+  if ('lang' in raw) {
+    if (isLang(raw.lang)) c.lang = raw.lang;
+    else warnings.push('lang: expected zh or en');
+  }
+  if ('analysis' in raw) {
+    const a = raw.analysis;
+    if (isObj(a)) {
+      if (a.maxDistanceKm !== undefined) {
+        if (typeof a.maxDistanceKm === 'number' && a.maxDistanceKm > 0 && a.maxDistanceKm <= 50)
+          c.analysis.maxDistanceKm = a.maxDistanceKm;
+        else warnings.push('analysis.maxDistanceKm: expected a number in (0, 50]');
+      }
+      if (a.minPoints !== undefined) {
+        if (Number.isInteger(a.minPoints) && (a.minPoints as number) >= 1 && (a.minPoints as number) <= 100)
+          c.analysis.minPoints = a.minPoints as number;
+        else warnings.push('analysis.minPoints: expected an integer in [1, 100]');
+      }
+    } else warnings.push('analysis: expected an object');
+  }
+  return { config: c, warnings };
+}
+
+function isOrigin(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === s.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
+/** Data must come from this site (relative URL, no scheme, no protocol-relative //host). */
+function isSafeDataUrl(s: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('//');
+}
+
+/** Fetch and parse belt.config.json next to index.html. Missing file = defaults, silently. */
+export async function loadConfig(url = 'belt.config.json'): Promise<ConfigResult> {
+  let res: Response;
+  try {
+    res = await fetch(url, { cache: 'no-cache' });
+  } catch (e) {
+    return { config: structuredClone(DEFAULT_CONFIG), warnings: [`could not fetch ${url}: ${String(e)}`] };
+  }
+  if (res.status === 404) return { config: structuredClone(DEFAULT_CONFIG), warnings: [] };
+  if (!res.ok) return { config: structuredClone(DEFAULT_CONFIG), warnings: [`${url}: HTTP ${res.status}`] };
+  const text = await res.text();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return {
+      config: structuredClone(DEFAULT_CONFIG),
+      warnings: [`${url} is not valid JSON (${(e as Error).message})`],
+    };
+  }
+  return parseConfig(raw);
+}
+
+/** The title to show in a language (null = use the built-in one). */
+export function configTitle(c: BeltConfig, lang: Lang): string | null {
+  if (c.title === null) return null;
+  if (typeof c.title === 'string') return c.title;
+  return c.title[lang] ?? null;
+}

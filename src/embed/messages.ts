@@ -1,0 +1,80 @@
+/**
+ * window.postMessage bridge (contract.md "Messages"). Accepts messages only from the same origin or
+ * from embed.allowedOrigins; sends only to those. With an empty allowlist a cross-origin parent can
+ * neither drive the map nor read anything from it.
+ */
+
+import type { Level } from '../analysis/types.ts';
+import { isStage, STAGES, type Stage } from '../data/types.ts';
+
+export type InMessage =
+  | { type: 'belt:set-stages'; stages: Stage[] }
+  | { type: 'belt:set-view'; lon: number; lat: number; zoom: number }
+  | { type: 'belt:select'; id: string }
+  | { type: 'belt:get-state' };
+
+export type OutMessage =
+  | { type: 'belt:ready' }
+  | { type: 'belt:state'; stages: Stage[]; counts: Record<string, number>; levels: Record<string, Level> }
+  | { type: 'belt:selected'; id: string; name: string; stage: Stage };
+
+/** Validate an incoming message's shape; null when it is not one of ours or malformed. */
+export function parseInMessage(data: unknown): InMessage | null {
+  if (typeof data !== 'object' || data === null) return null;
+  const d = data as Record<string, unknown>;
+  switch (d.type) {
+    case 'belt:set-stages':
+      if (!Array.isArray(d.stages) || !d.stages.every((s) => typeof s === 'string' && isStage(s)))
+        return null;
+      return { type: d.type, stages: STAGES.filter((s) => (d.stages as string[]).includes(s)) };
+    case 'belt:set-view': {
+      const { lon, lat, zoom } = d;
+      if (![lon, lat, zoom].every((v) => typeof v === 'number' && Number.isFinite(v))) return null;
+      return { type: d.type, lon: lon as number, lat: lat as number, zoom: zoom as number };
+    }
+    case 'belt:select':
+      return typeof d.id === 'string' && d.id ? { type: d.type, id: d.id } : null;
+    case 'belt:get-state':
+      return { type: d.type };
+    default:
+      return null;
+  }
+}
+
+export function isAllowedOrigin(origin: string, allowed: readonly string[], self: string): boolean {
+  return origin === self || allowed.includes(origin);
+}
+
+export interface Bridge {
+  send(msg: OutMessage): void;
+  dispose(): void;
+}
+
+/** Listen for messages from allowed origins; `send` posts to the parent frame's allowed origins only. */
+export function createBridge(
+  allowedOrigins: readonly string[],
+  onMessage: (msg: InMessage, reply: (m: OutMessage) => void) => void,
+): Bridge {
+  const self = window.location.origin;
+  const targets = [...new Set([self, ...allowedOrigins])];
+  const parent = window.parent !== window ? window.parent : null;
+  const listener = (ev: MessageEvent) => {
+    if (!isAllowedOrigin(ev.origin, allowedOrigins, self)) return; // ignored, never answered
+    const msg = parseInMessage(ev.data);
+    if (!msg) return;
+    const src = ev.source as Window | null;
+    onMessage(msg, (m) => src?.postMessage(m, { targetOrigin: ev.origin }));
+  };
+  window.addEventListener('message', listener);
+  return {
+    send(msg) {
+      if (!parent) return;
+      // postMessage delivers only when the parent's origin equals targetOrigin, so each allowed
+      // origin is tried; a parent of any other origin receives nothing.
+      for (const o of targets) parent.postMessage(msg, { targetOrigin: o });
+    },
+    dispose() {
+      window.removeEventListener('message', listener);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * URL state (contract.md "URL parameters"): read on load, written back on change.
+ * Unknown or malformed values are ignored with a console warning, never fatal.
+ */
+import { isStage, STAGES, type Stage } from '../data/types.ts';
+import { isLang, type Lang } from '../i18n/index.ts';
+
+export interface View {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface UrlState {
+  stages?: Stage[];
+  lang?: Lang;
+  embed?: boolean;
+  view?: View;
+  select?: string;
+}
+
+export function parseUrlState(search: string, warn: (msg: string) => void = console.warn): UrlState {
+  const q = new URLSearchParams(search);
+  const out: UrlState = {};
+  const stages = q.get('stages');
+  if (stages !== null) {
+    const parts = stages
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    const bad = parts.filter((s) => !isStage(s));
+    if (bad.length) warn(`[belt] ignoring unknown stage(s) in ?stages=: ${bad.join(', ')}`);
+    const good = parts.filter(isStage);
+    if (parts.length > 0 && good.length === 0) warn('[belt] ?stages= has no known stage; ignored');
+    else out.stages = STAGES.filter((s) => good.includes(s));
+  }
+  const lang = q.get('lang');
+  if (lang !== null) {
+    if (isLang(lang)) out.lang = lang;
+    else warn(`[belt] ignoring ?lang=${lang} (expected zh or en)`);
+  }
+  const embed = q.get('embed');
+  if (embed !== null) {
+    if (embed === '1') out.embed = true;
+    else if (embed === '0') out.embed = false;
+    else warn(`[belt] ignoring ?embed=${embed} (expected 1)`);
+  }
+  const view = q.get('view');
+  if (view !== null) {
+    const v = parseView(view);
+    if (v) out.view = v;
+    else warn(`[belt] ignoring ?view=${view} (expected lon,lat,zoom)`);
+  }
+  const select = q.get('select');
+  if (select !== null) {
+    if (select.trim() !== '') out.select = select.trim();
+    else warn('[belt] ignoring empty ?select=');
+  }
+  return out;
+}
+
+export function parseView(s: string): View | null {
+  const parts = s.split(',');
+  if (parts.length !== 3) return null;
+  const [lon, lat, zoom] = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
+  if (lon === undefined || lat === undefined || zoom === undefined) return null;
+  if (![lon, lat, zoom].every(Number.isFinite)) return null;
+  if (lon < -180 || lon > 180 || lat < -85 || lat > 85 || zoom < 0 || zoom > 22) return null;
+  return { lon, lat, zoom };
+}
+
+/** Serialise the state into a query string, keeping unrelated parameters of `base`. */
+export function writeUrlState(
+  base: string,
+  s: Required<Pick<UrlState, 'stages' | 'lang'>> & UrlState,
+): string {
+  const q = new URLSearchParams(base);
+  q.set('stages', s.stages.join(','));
+  q.set('lang', s.lang);
+  if (s.view) q.set('view', `${s.view.lon.toFixed(5)},${s.view.lat.toFixed(5)},${s.view.zoom.toFixed(2)}`);
+  else q.delete('view');
+  if (s.select) q.set('select', s.select);
+  else q.delete('select');
+  if (s.embed) q.set('embed', '1');
+  const str = q.toString().replace(/%2C/g, ',');
+  return str ? `?${str}` : '';
+}

@@ -1,0 +1,74 @@
+/**
+ * Start-up: read the URL and belt.config.json, mount the app, load the data, start the worker.
+ * Order of precedence: URL parameters > config file > defaults.
+ */
+import { createSignal } from 'solid-js';
+import { render } from 'solid-js/web';
+import { AnalysisClient } from './analysis/client.stub.ts';
+import { loadData } from './data/load.ts';
+import { loadConfig } from './embed/config.ts';
+import { parseUrlState } from './embed/url.ts';
+import { setLang, t } from './i18n/index.ts';
+import { hasWebGL2 } from './map/controller.ts';
+import { App } from './ui/App.tsx';
+import { createBeltState } from './ui/state.ts';
+import './ui/styles.css';
+
+async function start() {
+  const url = parseUrlState(window.location.search);
+  const { config, warnings } = await loadConfig('belt.config.json');
+  setLang(url.lang ?? config.lang);
+  for (const w of warnings) console.warn(`[belt] belt.config.json: ${w}`);
+
+  const state = createBeltState(config, url);
+  if (warnings.length) state.setUi('warnings', [t('config.warning', { msg: warnings.join('; ') })]);
+  state.setUi('noWebGL', !hasWebGL2());
+
+  const [boundaries, setBoundaries] = createSignal<{
+    counties: GeoJSON.FeatureCollection;
+    prefecture: GeoJSON.FeatureCollection;
+  } | null>(null);
+  const runner = new AnalysisClient();
+  const root = document.getElementById('root')!;
+  render(
+    () => <App state={state} config={config} runner={runner} boundaries={boundaries} dataBase="data/" />,
+    root,
+  );
+
+  try {
+    const d = await loadData({ ...config.data, base: 'data/' });
+    for (const r of d.rejected) {
+      for (const e of r.errors) console.warn(`[belt] ${r.file}: ${e.message}`);
+      state.setUi('warnings', (ws) => [
+        ...ws,
+        t('data.warning', {
+          n: r.errors.length,
+          msg: `${r.file}: ${r.errors
+            .slice(0, 3)
+            .map((e) => e.message)
+            .join('; ')}`,
+        }),
+      ]);
+    }
+    setBoundaries({ counties: d.counties, prefecture: d.prefecture });
+    runner.load(
+      d.enterprises.map(({ id, stage, segment, county, zone, lon, lat }) => ({
+        id,
+        stage,
+        segment,
+        county,
+        zone,
+        lon,
+        lat,
+      })),
+      d.zones,
+      d.prefecture,
+    );
+    state.loadData({ enterprises: d.enterprises, zones: d.zones, sample: d.sample });
+  } catch (e) {
+    console.error('[belt] could not load data', e);
+    state.setUi('loadError', e instanceof Error ? e.message : String(e));
+  }
+}
+
+void start();

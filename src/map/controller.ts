@@ -1,0 +1,304 @@
+/**
+ * The one module that touches MapLibre's imperative API. The UI drives it through these methods
+ * from Solid effects; it reports clicks, hovers and camera moves through callbacks.
+ */
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { AnalysisResult } from '../analysis/types.ts';
+import type { Enterprise, Stage, Zone } from '../data/types.ts';
+import type { Basemap } from '../embed/config.ts';
+import type { View } from '../embed/url.ts';
+import type { Lang } from '../i18n/index.ts';
+import {
+  buildStyle,
+  EMPTY_FC,
+  ENTERPRISE_LAYERS,
+  labelField,
+  stageColour,
+  stageFilter,
+  ZONE_LAYERS,
+} from './style.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+/** Shangrao's extent (prefecture outline bbox). */
+export const SHANGRAO_BOUNDS: [[number, number], [number, number]] = [
+  [116.22, 27.8],
+  [118.48, 29.7],
+];
+
+const APPROX = new Set(['township', 'zone', 'county']);
+
+export interface MapCallbacks {
+  onSelect(sel: { kind: 'enterprise' | 'zone'; id: string } | null): void;
+  onMove(view: View): void;
+  onError(msg: string): void;
+  /** Text for the hover tooltip (the UI owns the words). */
+  hoverText(kind: 'enterprise' | 'zone', id: string): string | null;
+}
+
+export interface MapInit {
+  container: HTMLElement;
+  basemap: Basemap;
+  lang: Lang;
+  stages: readonly Stage[];
+  largeText: boolean;
+  view: View | null;
+  attribution: string;
+  dataBase: string;
+  label: string;
+}
+
+/** True when this browser can run MapLibre 6 (WebGL2). */
+export function hasWebGL2(): boolean {
+  try {
+    const c = document.createElement('canvas');
+    return !!c.getContext('webgl2');
+  } catch {
+    return false;
+  }
+}
+
+export class MapController {
+  readonly map: maplibregl.Map;
+  private stages: readonly Stage[];
+  private largeText: boolean;
+  private selected: { source: 'enterprises' | 'zones'; id: string } | null = null;
+  private readonly popup = new maplibregl.Popup({
+    closeButton: false,
+    closeOnClick: false,
+    className: 'belt-hover',
+  });
+  private loaded: Promise<void>;
+
+  constructor(init: MapInit, cb: MapCallbacks) {
+    this.stages = init.stages;
+    this.largeText = init.largeText;
+    this.map = new maplibregl.Map({
+      container: init.container,
+      style: buildStyle({ ...init, stages: init.stages }),
+      ...(init.view
+        ? { center: [init.view.lon, init.view.lat] as [number, number], zoom: init.view.zoom }
+        : { bounds: SHANGRAO_BOUNDS, fitBoundsOptions: { padding: 20 } }),
+      attributionControl: { compact: false, customAttribution: init.attribution },
+      maxBounds: [
+        [112, 25],
+        [123, 32.5],
+      ],
+      minZoom: 5,
+      maxZoom: 16,
+      canvasContextAttributes: { preserveDrawingBuffer: false },
+    });
+    this.map.getCanvas().setAttribute('aria-label', init.label);
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.map.on('error', (e) => cb.onError(e.error?.message ?? String(e)));
+    this.map.on('moveend', () => {
+      const c = this.map.getCenter();
+      cb.onMove({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
+    });
+    this.map.on('click', (e) => {
+      const hit = this.hitTest(e.point);
+      cb.onSelect(hit);
+    });
+    this.map.on('mousemove', (e) => {
+      const hit = this.hitTest(e.point);
+      this.map.getCanvas().style.cursor = hit ? 'pointer' : '';
+      const text = hit ? cb.hoverText(hit.kind, hit.id) : null;
+      if (text) this.popup.setLngLat(e.lngLat).setText(text).addTo(this.map);
+      else this.popup.remove();
+    });
+    this.map.on('mouseout', () => this.popup.remove());
+  }
+
+  private hitTest(p: maplibregl.PointLike): { kind: 'enterprise' | 'zone'; id: string } | null {
+    if (!this.map.isStyleLoaded()) return null;
+    const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+      [(p as maplibregl.Point).x - 4, (p as maplibregl.Point).y - 4],
+      [(p as maplibregl.Point).x + 4, (p as maplibregl.Point).y + 4],
+    ];
+    const ent = this.map.queryRenderedFeatures(box, { layers: [...ENTERPRISE_LAYERS] });
+    const e = ent[0];
+    if (e?.properties?.id != null) return { kind: 'enterprise', id: String(e.properties.id) };
+    const zs = this.map.queryRenderedFeatures(p, { layers: [...ZONE_LAYERS] });
+    const z = zs[0];
+    if (z?.properties?.id != null) return { kind: 'zone', id: String(z.properties.id) };
+    return null;
+  }
+
+  whenLoaded(): Promise<void> {
+    return this.loaded;
+  }
+
+  /** Resolves once the map has drawn everything it was given so far. */
+  async whenIdle(): Promise<void> {
+    await this.loaded;
+    await new Promise<void>((resolve) => {
+      this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  private source(id: string): maplibregl.GeoJSONSource | undefined {
+    return this.map.getSource<maplibregl.GeoJSONSource>(id);
+  }
+
+  async setBoundaries(
+    counties: GeoJSON.FeatureCollection,
+    prefecture: GeoJSON.FeatureCollection,
+  ): Promise<void> {
+    await this.loaded;
+    this.source('counties')?.setData(counties);
+    this.source('prefecture')?.setData(prefecture);
+    const labels: GeoJSON.Feature[] = [];
+    for (const f of counties.features) {
+      const p = f.properties ?? {};
+      if (typeof p.label_lon === 'number' && typeof p.label_lat === 'number') {
+        labels.push({
+          type: 'Feature',
+          properties: { name_zh: p.name_zh, name_en: p.name_en },
+          geometry: { type: 'Point', coordinates: [p.label_lon, p.label_lat] },
+        });
+      }
+    }
+    this.source('county-labels')?.setData({ type: 'FeatureCollection', features: labels });
+  }
+
+  async setEnterprises(records: readonly Enterprise[]): Promise<void> {
+    await this.loaded;
+    const features: GeoJSON.Feature[] = [];
+    for (const r of records) {
+      if (r.lon === null || r.lat === null) continue;
+      features.push({
+        type: 'Feature',
+        properties: { id: r.id, stage: r.stage, precision: r.precision, approx: APPROX.has(r.precision) },
+        geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
+      });
+    }
+    this.source('enterprises')?.setData({ type: 'FeatureCollection', features });
+  }
+
+  async setZones(zones: readonly Zone[]): Promise<void> {
+    await this.loaded;
+    const features: GeoJSON.Feature[] = zones.map((z) => ({
+      type: 'Feature',
+      properties: { id: z.id, name_zh: z.name, name_en: z.nameEn ?? z.name, level: z.level },
+      geometry: z.geometry,
+    }));
+    this.source('zones')?.setData({ type: 'FeatureCollection', features });
+  }
+
+  async setHexGrid(result: AnalysisResult | null, visible: boolean): Promise<void> {
+    await this.loaded;
+    this.source('hexgrid')?.setData(result?.hexGrid ?? EMPTY_FC);
+    this.map.setLayoutProperty('hexgrid-fill', 'visibility', visible ? 'visible' : 'none');
+  }
+
+  /** Stage visibility by layer filters: no setData, no re-tiling of the points. */
+  async setStages(stages: readonly Stage[]): Promise<void> {
+    this.stages = stages;
+    await this.loaded;
+    this.map.setFilter('enterprises-approx', stageFilter(stages, true));
+    this.map.setFilter('enterprises-exact', stageFilter(stages, false));
+    this.map.setFilter('enterprises-county-halo', [
+      'all',
+      stageFilter(stages),
+      ['==', ['get', 'precision'], 'county'],
+    ]);
+  }
+
+  async setLang(lang: Lang): Promise<void> {
+    await this.loaded;
+    for (const id of ['townships-label', 'zones-label', 'county-labels']) {
+      this.map.setLayoutProperty(id, 'text-field', labelField(lang));
+    }
+  }
+
+  async setLargeText(on: boolean): Promise<void> {
+    if (on === this.largeText) return;
+    this.largeText = on;
+    await this.loaded;
+    const big = on ? 1.4 : 1;
+    for (const id of ['enterprises-approx', 'enterprises-exact', 'enterprises-county-halo']) {
+      this.map.setPaintProperty(id, 'circle-color', stageColour(on));
+    }
+    this.map.setPaintProperty('enterprises-approx', 'circle-stroke-color', stageColour(on));
+    for (const id of ['enterprises-approx', 'enterprises-exact']) {
+      this.map.setPaintProperty(id, 'circle-radius', [
+        'interpolate',
+        ['linear'],
+        ['zoom'],
+        7,
+        3 * big,
+        12,
+        7 * big,
+      ]);
+    }
+    this.map.setLayoutProperty('county-labels', 'text-size', [
+      'interpolate',
+      ['linear'],
+      ['zoom'],
+      7,
+      12 * big,
+      10,
+      16 * big,
+    ]);
+    this.map.setLayoutProperty('townships-label', 'text-size', 11 * big);
+    this.map.setLayoutProperty('zones-label', 'text-size', 12 * big);
+    this.map.setPaintProperty('background', 'background-color', on ? '#FFFFFF' : '#EEF1F4');
+  }
+
+  async setSelected(sel: { kind: 'enterprise' | 'zone'; id: string } | null): Promise<void> {
+    await this.loaded;
+    if (this.selected) this.map.setFeatureState(this.selected, { selected: false });
+    this.selected = sel ? { source: sel.kind === 'enterprise' ? 'enterprises' : 'zones', id: sel.id } : null;
+    if (this.selected) this.map.setFeatureState(this.selected, { selected: true });
+  }
+
+  flyTo(lon: number, lat: number, zoom?: number): void {
+    this.map.easeTo({ center: [lon, lat], zoom: zoom ?? Math.max(this.map.getZoom(), 11), duration: 600 });
+  }
+
+  jumpTo(v: View): void {
+    this.map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
+  }
+
+  resize(): void {
+    this.map.resize();
+  }
+
+  /** PNG of the current map (drawn on the next frame, while its buffer is valid). */
+  async exportPng(): Promise<Blob> {
+    await this.loaded;
+    return new Promise((resolve, reject) => {
+      this.map.once('render', () => {
+        this.map
+          .getCanvas()
+          .toBlob((b) => (b ? resolve(b) : reject(new Error('canvas export failed'))), 'image/png');
+      });
+      this.map.triggerRepaint();
+    });
+  }
+
+  /** For tests and QA robots: ids of the enterprises drawn in the viewport. */
+  renderedEnterpriseIds(): string[] {
+    const fs = this.map.queryRenderedFeatures({ layers: [...ENTERPRISE_LAYERS] });
+    return [...new Set(fs.map((f) => String(f.properties?.id)))];
+  }
+
+  /** For tests and QA robots: screen position (CSS px, relative to the map container) of a point. */
+  screenPoint(lon: number, lat: number): { x: number; y: number } {
+    const p = this.map.project([lon, lat]);
+    return { x: p.x, y: p.y };
+  }
+
+  currentStages(): readonly Stage[] {
+    return this.stages;
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+}

@@ -1,0 +1,260 @@
+/**
+ * The MapLibre style, built from geodata/ alone: no glyph server (labels use local fonts), no
+ * remote tiles unless an administrator configures a raster basemap. Pure: no MapLibre runtime.
+ */
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import { STAGES, type Stage } from '../data/types.ts';
+import type { Basemap } from '../embed/config.ts';
+import type { Lang } from '../i18n/index.ts';
+import { STAGE_COLOURS, STAGE_COLOURS_HC } from './palette.ts';
+
+/** Local font stack: Debian's WenQuanYi, Noto CJK, and the usual Windows/macOS CJK fonts. */
+export const FONT_STACK = [
+  'WenQuanYi Micro Hei',
+  'Noto Sans CJK SC',
+  'Microsoft YaHei',
+  'PingFang SC',
+  'sans-serif',
+];
+
+export const EMPTY_FC: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Layers whose features are enterprises (for hit tests and counts). */
+export const ENTERPRISE_LAYERS = ['enterprises-approx', 'enterprises-exact'] as const;
+export const ZONE_LAYERS = ['zones-fill'] as const;
+
+export function stageColour(largeText: boolean): ExpressionSpecification {
+  const pal = largeText ? STAGE_COLOURS_HC : STAGE_COLOURS;
+  const match: unknown[] = ['match', ['get', 'stage']];
+  for (const s of STAGES) match.push(s, pal[s]);
+  match.push(pal.unclassified);
+  return match as ExpressionSpecification;
+}
+
+/** Filter expression: enterprises whose stage is in `stages`, optionally with a precision class. */
+export function stageFilter(stages: readonly Stage[], approx?: boolean): ExpressionSpecification {
+  const inStage: ExpressionSpecification = ['in', ['get', 'stage'], ['literal', [...stages]]];
+  if (approx === undefined) return inStage;
+  return ['all', inStage, ['==', ['get', 'approx'], approx]];
+}
+
+export function labelField(lang: Lang): ExpressionSpecification {
+  return lang === 'zh'
+    ? ['coalesce', ['get', 'name_zh'], ['get', 'name_en'], '']
+    : ['coalesce', ['get', 'name_en'], ['get', 'name_zh'], ''];
+}
+
+export interface StyleOptions {
+  basemap: Basemap;
+  lang: Lang;
+  stages: readonly Stage[];
+  largeText: boolean;
+  /** Base URL of the data files (ends with /). */
+  dataBase: string;
+}
+
+export function buildStyle(o: StyleOptions): StyleSpecification {
+  const big = o.largeText ? 1.4 : 1;
+  const raster =
+    o.basemap.type === 'tianditu'
+      ? {
+          tiles: [0, 1, 2, 3].map(
+            (i) =>
+              `https://t${i}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent((o.basemap as { token: string }).token)}`,
+          ),
+          attribution: '天地图 Tianditu',
+        }
+      : o.basemap.type === 'raster'
+        ? { tiles: [o.basemap.url], attribution: o.basemap.attribution }
+        : null;
+  return {
+    version: 8,
+    name: 'shangrao-belt',
+    sources: {
+      ...(raster
+        ? { basemap: { type: 'raster', tiles: raster.tiles, tileSize: 256, attribution: raster.attribution } }
+        : {}),
+      neighbours: { type: 'geojson', data: `${o.dataBase}neighbours.geojson` },
+      counties: { type: 'geojson', data: `${o.dataBase}counties.geojson` },
+      'county-labels': { type: 'geojson', data: EMPTY_FC },
+      prefecture: { type: 'geojson', data: `${o.dataBase}shangrao-prefecture.geojson` },
+      water: { type: 'geojson', data: `${o.dataBase}water.geojson` },
+      townships: { type: 'geojson', data: `${o.dataBase}townships.geojson` },
+      zones: { type: 'geojson', data: EMPTY_FC, promoteId: 'id' },
+      enterprises: { type: 'geojson', data: EMPTY_FC, promoteId: 'id' },
+      hexgrid: { type: 'geojson', data: EMPTY_FC },
+    },
+    layers: [
+      {
+        id: 'background',
+        type: 'background',
+        paint: { 'background-color': o.largeText ? '#FFFFFF' : '#EEF1F4' },
+      },
+      ...(raster ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap' }] : []),
+      {
+        id: 'neighbours-fill',
+        type: 'fill',
+        source: 'neighbours',
+        paint: { 'fill-color': '#E4E7EB', 'fill-opacity': raster ? 0 : 1 },
+      },
+      {
+        id: 'neighbours-line',
+        type: 'line',
+        source: 'neighbours',
+        paint: { 'line-color': '#C5CBD3', 'line-width': 0.8 },
+      },
+      {
+        id: 'counties-fill',
+        type: 'fill',
+        source: 'counties',
+        paint: { 'fill-color': '#FBFBF8', 'fill-opacity': raster ? 0.15 : 1 },
+      },
+      {
+        id: 'water-lakes',
+        type: 'fill',
+        source: 'water',
+        filter: ['==', ['geometry-type'], 'Polygon'],
+        paint: { 'fill-color': '#B9D3EA' },
+      },
+      {
+        id: 'water-rivers',
+        type: 'line',
+        source: 'water',
+        filter: ['==', ['geometry-type'], 'LineString'],
+        paint: {
+          'line-color': '#8DB7DD',
+          'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.8, 12, 2.5],
+        },
+      },
+      {
+        id: 'counties-line',
+        type: 'line',
+        source: 'counties',
+        paint: { 'line-color': o.largeText ? '#555' : '#9AA3AE', 'line-width': 1, 'line-dasharray': [3, 2] },
+      },
+      {
+        id: 'prefecture-line',
+        type: 'line',
+        source: 'prefecture',
+        paint: { 'line-color': o.largeText ? '#222' : '#5B6673', 'line-width': 2 },
+      },
+      {
+        id: 'hexgrid-fill',
+        type: 'fill',
+        source: 'hexgrid',
+        layout: { visibility: 'none' },
+        paint: {
+          'fill-color': [
+            'interpolate',
+            ['linear'],
+            ['get', 'total'],
+            1,
+            '#FFF3D6',
+            5,
+            '#F7B267',
+            20,
+            '#D1495B',
+            60,
+            '#6A0F3A',
+          ],
+          'fill-opacity': 0.65,
+          'fill-outline-color': '#FFFFFF',
+        },
+      },
+      {
+        id: 'zones-fill',
+        type: 'fill',
+        source: 'zones',
+        paint: {
+          'fill-color': '#6B7B8C',
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.3, 0.12],
+        },
+      },
+      {
+        id: 'zones-line',
+        type: 'line',
+        source: 'zones',
+        paint: { 'line-color': '#46525E', 'line-width': 1.2, 'line-dasharray': [2, 2] },
+      },
+      {
+        // County-level points: a wide faint halo so they read as "somewhere in this county".
+        id: 'enterprises-county-halo',
+        type: 'circle',
+        source: 'enterprises',
+        filter: ['all', stageFilter(o.stages), ['==', ['get', 'precision'], 'county']],
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 10, 12, 40],
+          'circle-color': stageColour(o.largeText),
+          'circle-opacity': 0.08,
+          'circle-stroke-width': 0,
+        },
+      },
+      {
+        // Approximate points (township, zone, county): hollow rings.
+        id: 'enterprises-approx',
+        type: 'circle',
+        source: 'enterprises',
+        filter: stageFilter(o.stages, true),
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 3 * big, 12, 7 * big],
+          'circle-color': stageColour(o.largeText),
+          'circle-opacity': 0.25,
+          'circle-stroke-color': stageColour(o.largeText),
+          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1.5 * big],
+        },
+      },
+      {
+        // Exact and street-level points: solid dots with a white rim.
+        id: 'enterprises-exact',
+        type: 'circle',
+        source: 'enterprises',
+        filter: stageFilter(o.stages, false),
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 3 * big, 12, 7 * big],
+          'circle-color': stageColour(o.largeText),
+          'circle-stroke-color': [
+            'case',
+            ['boolean', ['feature-state', 'selected'], false],
+            '#000000',
+            '#FFFFFF',
+          ],
+          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1],
+        },
+      },
+      {
+        id: 'townships-label',
+        type: 'symbol',
+        source: 'townships',
+        minzoom: 9.5,
+        layout: {
+          'text-field': labelField(o.lang),
+          'text-font': FONT_STACK,
+          'text-size': 11 * big,
+          'text-offset': [0, 0.9],
+          'text-optional': true,
+        },
+        paint: { 'text-color': '#4A5563', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.2 },
+      },
+      {
+        id: 'zones-label',
+        type: 'symbol',
+        source: 'zones',
+        minzoom: 9,
+        layout: { 'text-field': labelField(o.lang), 'text-font': FONT_STACK, 'text-size': 12 * big },
+        paint: { 'text-color': '#2F3A45', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
+      },
+      {
+        id: 'county-labels',
+        type: 'symbol',
+        source: 'county-labels',
+        maxzoom: 11,
+        layout: {
+          'text-field': labelField(o.lang),
+          'text-font': FONT_STACK,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 7, 12 * big, 10, 16 * big],
+        },
+        paint: { 'text-color': '#1F2933', 'text-halo-color': '#FFFFFF', 'text-halo-width': 2 },
+      },
+    ],
+  };
+}

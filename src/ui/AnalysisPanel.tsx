@@ -1,0 +1,171 @@
+import { For, Show } from 'solid-js';
+import type { AnalysisParams, AnalysisResult, LocationQuotient } from '../analysis/types.ts';
+import { COUNTIES, countyName } from '../data/counties.ts';
+import { CHAIN_STAGES, type Zone } from '../data/types.ts';
+import { fmt, lang, t } from '../i18n/index.ts';
+
+/** The planner's tables: location quotients, co-location quotients, chain completeness by zone. */
+export function AnalysisPanel(props: {
+  analysis: AnalysisResult | null;
+  zones: readonly Zone[];
+  params: AnalysisParams;
+  onParams(p: Partial<AnalysisParams>): void;
+  onSelectZone(id: string): void;
+}) {
+  const lq = (county: string, stage: string): LocationQuotient | undefined =>
+    props.analysis?.lq.find((q) => q.county === county && q.stage === stage);
+  const zoneName = (id: string) => {
+    const z = props.zones.find((x) => x.id === id);
+    return z ? (lang() === 'en' && z.nameEn ? z.nameEn : z.name) : id;
+  };
+  const stageShort = (s: string) =>
+    t(`stage.${s as 'upstream'}`)
+      .split('·')[0]!
+      .trim();
+  return (
+    <section class="analysis-panel" aria-labelledby="analysis-title">
+      <h2 id="analysis-title">{t('panel.analysis')}</h2>
+      <div class="params">
+        <label>
+          {t('params.distance')}
+          <input
+            type="number"
+            min="0.1"
+            max="20"
+            step="0.1"
+            value={props.params.maxDistanceKm}
+            data-param="maxDistanceKm"
+            onChange={(e) => {
+              const v = Number(e.currentTarget.value);
+              if (v > 0 && v <= 20) props.onParams({ maxDistanceKm: v });
+            }}
+          />
+        </label>
+        <label>
+          {t('params.minPoints')}
+          <input
+            type="number"
+            min="1"
+            max="50"
+            step="1"
+            value={props.params.minPoints}
+            data-param="minPoints"
+            onChange={(e) => {
+              const v = Number(e.currentTarget.value);
+              if (Number.isInteger(v) && v >= 1 && v <= 50) props.onParams({ minPoints: v });
+            }}
+          />
+        </label>
+      </div>
+      <Show when={props.analysis}>
+        {(a) => (
+          <>
+            <h3>{t('clq.title')}</h3>
+            <p class="hint">{t('clq.hint')}</p>
+            <table class="matrix">
+              <thead>
+                <tr>
+                  <th scope="col">A \ B</th>
+                  <For each={CHAIN_STAGES}>{(b) => <th scope="col">{stageShort(b)}</th>}</For>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={CHAIN_STAGES}>
+                  {(sa) => (
+                    <tr>
+                      <th scope="row">{stageShort(sa)}</th>
+                      <For each={CHAIN_STAGES}>
+                        {(sb) => {
+                          const v = () => a().clq[`${sa}/${sb}`] ?? null;
+                          return (
+                            <td
+                              data-clq={`${sa}/${sb}`}
+                              data-value={v() ?? ''}
+                              classList={{ hi: (v() ?? 0) > 1 }}
+                            >
+                              {v() === null ? '—' : fmt(v()!, 2)}
+                            </td>
+                          );
+                        }}
+                      </For>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <h3>{t('lq.title')}</h3>
+            <p class="hint">{t('lq.hint')}</p>
+            <table class="matrix lq">
+              <thead>
+                <tr>
+                  <th scope="col">{t('county.label')}</th>
+                  <For each={CHAIN_STAGES}>{(s) => <th scope="col">{stageShort(s)}</th>}</For>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={COUNTIES}>
+                  {(c) => (
+                    <tr>
+                      <th scope="row">{countyName(c.adcode, lang())}</th>
+                      <For each={CHAIN_STAGES}>
+                        {(s) => {
+                          const q = () => lq(c.adcode, s);
+                          return (
+                            <td
+                              data-lq={`${c.adcode}/${s}`}
+                              data-value={q()?.value ?? ''}
+                              classList={{ hi: !!q()?.specialised }}
+                            >
+                              {q()?.value == null ? '—' : fmt(q()!.value!, 2)}{' '}
+                              <span class="muted">({q()?.count ?? 0})</span>
+                            </td>
+                          );
+                        }}
+                      </For>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+            <h3>{t('chain.title')}</h3>
+            <ul class="zone-chains">
+              <For each={a().zoneChains}>
+                {(z) => (
+                  <li
+                    data-zone-chain={z.id}
+                    data-upstream={z.counts.upstream}
+                    data-midstream={z.counts.midstream}
+                    data-downstream={z.counts.downstream}
+                    data-gaps={z.gaps.join(',')}
+                  >
+                    <button type="button" class="link" onClick={() => props.onSelectZone(z.id)}>
+                      {zoneName(z.id)}
+                    </button>
+                    <span class="chain-counts">
+                      {z.counts.upstream} / {z.counts.midstream} / {z.counts.downstream}
+                    </span>
+                    <Show
+                      when={z.gaps.length || z.thin.length}
+                      fallback={<span class="ok">{t('chain.complete')}</span>}
+                    >
+                      <Show when={z.gaps.length}>
+                        <span class="gap">
+                          {t('chain.gaps', { list: z.gaps.map(stageShort).join('、') })}
+                        </span>
+                      </Show>
+                      <Show when={z.thin.length}>
+                        <span class="thin">
+                          {t('chain.thin', { list: z.thin.map(stageShort).join('、') })}
+                        </span>
+                      </Show>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,313 @@
+import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
+import type { AnalysisParams, AnalysisRecord, AnalysisResult } from '../analysis/types.ts';
+import { enterprisesToCSV, enterprisesToGeoJSON } from '../data/records.ts';
+import { CHAIN_STAGES, type Zone } from '../data/types.ts';
+import { type BeltConfig, configTitle } from '../embed/config.ts';
+import { createBridge, type OutMessage } from '../embed/messages.ts';
+import { writeUrlState } from '../embed/url.ts';
+import { lang, setLang, t } from '../i18n/index.ts';
+import { AnalysisPanel } from './AnalysisPanel.tsx';
+import { Details } from './Details.tsx';
+import { EnterpriseList } from './EnterpriseList.tsx';
+import { Legend } from './Legend.tsx';
+import { type MapHandle, MapPane } from './MapPane.tsx';
+import type { BeltState } from './state.ts';
+import { Toolbar } from './Toolbar.tsx';
+
+/** What the page needs of the analysis engine (the Web Worker client implements it). */
+export interface AnalysisRunner {
+  load(
+    records: AnalysisRecord[],
+    zones: readonly Zone[],
+    studyArea: GeoJSON.Feature | GeoJSON.FeatureCollection,
+  ): void;
+  analyze(
+    visibleIdx: Uint32Array,
+    chainIdx: Uint32Array,
+    params: AnalysisParams,
+  ): Promise<AnalysisResult | null>;
+}
+
+export interface AppProps {
+  state: BeltState;
+  config: BeltConfig;
+  runner: AnalysisRunner;
+  boundaries: () => { counties: GeoJSON.FeatureCollection; prefecture: GeoJSON.FeatureCollection } | null;
+  dataBase: string;
+}
+
+export function App(props: AppProps) {
+  const s = props.state;
+  const [mapHandle, setMapHandle] = createSignal<MapHandle | null>(null);
+  const computing = createMemo(() => s.dataLoaded() && s.analysisSeq() !== s.seq());
+
+  // ---- boundary: <html> attributes (contract hooks) ----
+  createEffect(() => document.documentElement.setAttribute('data-map-state', s.mapState()));
+  createEffect(() => document.documentElement.setAttribute('data-large-text', s.ui.largeText ? 'on' : 'off'));
+  createEffect(() => document.documentElement.classList.toggle('embed', s.ui.embed));
+  createEffect(() => {
+    document.title = configTitle(props.config, lang()) ?? t('app.title');
+  });
+
+  // ---- boundary: the URL reflects the state (a copied link reopens the same view) ----
+  createEffect(() => {
+    const sel = s.ui.selected;
+    const q = writeUrlState(window.location.search, {
+      stages: [...s.ui.stages],
+      lang: lang(),
+      embed: s.ui.embed,
+      ...(s.ui.view ? { view: { ...s.ui.view } } : {}),
+      ...(sel?.kind === 'enterprise' ? { select: sel.id } : {}),
+    });
+    if (q !== window.location.search)
+      window.history.replaceState(null, '', `${window.location.pathname}${q}${window.location.hash}`);
+  });
+
+  // ---- boundary: the analysis worker; a newer request supersedes an older one ----
+  createEffect(
+    on(s.seq, (seq) => {
+      if (!s.dataLoaded()) return;
+      const params = { ...s.ui.params };
+      props.runner
+        .analyze(s.visibleIdx(), s.chainIdx(), params)
+        .then((res) => {
+          if (res && s.seq() === seq) {
+            s.setAnalysis(res);
+            s.setAnalysisSeq(seq);
+          }
+        })
+        .catch((e: unknown) => console.error('[belt] analysis failed', e));
+    }),
+  );
+
+  // ---- boundary: messages from/to an embedding portal ----
+  const stateMessage = (): OutMessage => {
+    const a = s.analysis();
+    return {
+      type: 'belt:state',
+      stages: [...s.ui.stages],
+      counts: { ...s.counts().visible },
+      levels: Object.fromEntries(CHAIN_STAGES.map((st) => [st, a?.stages[st].level ?? 'none'])),
+    };
+  };
+  const bridge = createBridge(props.config.embed.allowedOrigins, (msg, reply) => {
+    switch (msg.type) {
+      case 'belt:set-stages':
+        s.setStages(msg.stages);
+        break;
+      case 'belt:set-view':
+        mapHandle()?.controller.jumpTo(msg);
+        break;
+      case 'belt:select':
+        s.select({ kind: 'enterprise', id: msg.id });
+        break;
+      case 'belt:get-state':
+        reply(stateMessage());
+        break;
+    }
+  });
+  onCleanup(() => bridge.dispose());
+  createEffect(
+    on(
+      () => s.mapState() === 'ready',
+      (ready, wasReady) => {
+        if (!ready) return;
+        if (wasReady === undefined || !announcedReady) {
+          announcedReady = true;
+          bridge.send({ type: 'belt:ready' });
+        }
+        bridge.send(stateMessage());
+      },
+    ),
+  );
+  let announcedReady = false;
+  createEffect(
+    on(
+      () => s.ui.selected,
+      (sel) => {
+        if (sel?.kind !== 'enterprise') return;
+        const e = s.getEnterprise(sel.id);
+        if (e) bridge.send({ type: 'belt:selected', id: e.id, name: e.name, stage: e.stage });
+      },
+    ),
+  );
+
+  // ---- derived view data ----
+  const selectedEnterprise = createMemo(() => {
+    const sel = s.ui.selected;
+    return sel?.kind === 'enterprise' ? (s.getEnterprise(sel.id) ?? null) : null;
+  });
+  const selectedZone = createMemo(() => {
+    const sel = s.ui.selected;
+    return sel?.kind === 'zone' ? (s.zoneById().get(sel.id) ?? null) : null;
+  });
+  const zoneName = (id: string | null) => {
+    if (!id) return '—';
+    const z = s.zoneById().get(id);
+    return z ? (lang() === 'en' && z.nameEn ? z.nameEn : z.name) : id;
+  };
+  const locate = (lon: number, lat: number) => mapHandle()?.controller.flyTo(lon, lat);
+  const selectFromList = (id: string) => {
+    s.select({ kind: 'enterprise', id });
+    const e = s.getEnterprise(id);
+    if (e && e.lon !== null && e.lat !== null) locate(e.lon, e.lat);
+  };
+
+  const download = (blob: Blob, name: string) => {
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const exportAs = async (kind: 'geojson' | 'csv' | 'png') => {
+    const resolved = s.analysis()?.resolvedZones;
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (kind === 'geojson') {
+      const fc = enterprisesToGeoJSON(s.visibleEnterprises(), resolved);
+      download(
+        new Blob([JSON.stringify(fc)], { type: 'application/geo+json' }),
+        `shangrao-belt-${stamp}.geojson`,
+      );
+    } else if (kind === 'csv') {
+      download(
+        new Blob([enterprisesToCSV(s.visibleEnterprises(), resolved)], { type: 'text/csv;charset=utf-8' }),
+        `shangrao-belt-${stamp}.csv`,
+      );
+    } else {
+      const c = mapHandle()?.controller;
+      if (c) download(await c.exportPng(), `shangrao-belt-${stamp}.png`);
+    }
+  };
+
+  return (
+    <div class="app" classList={{ 'large-text': s.ui.largeText, embed: s.ui.embed }}>
+      <Toolbar
+        title={configTitle(props.config, lang()) ?? t('app.title')}
+        embed={s.ui.embed}
+        largeText={s.ui.largeText}
+        listOpen={s.ui.listOpen}
+        panelOpen={s.ui.panelOpen}
+        visible={s.visibleIdx().length}
+        onLang={() => setLang(lang() === 'zh' ? 'en' : 'zh')}
+        onLargeText={(v) => s.setUi('largeText', v)}
+        onList={(v) => s.setUi('listOpen', v)}
+        onPanel={(v) => s.setUi('panelOpen', v)}
+        onExport={exportAs}
+      />
+      <Show when={s.ui.warnings.length > 0}>
+        <div class="warnings" role="alert">
+          {s.ui.warnings.map((w) => (
+            <p>{w}</p>
+          ))}
+        </div>
+      </Show>
+      <Show when={s.isSample()}>
+        <p class="sample-notice" data-sample-notice role="note">
+          <strong>{t('sample.notice')}</strong> {t('sample.more')}
+        </p>
+      </Show>
+      <Show when={s.ui.loadError}>
+        <p class="error" role="alert">
+          {t('state.error', { msg: s.ui.loadError ?? '' })}
+        </p>
+      </Show>
+      <main class="layout">
+        <aside class="side" aria-label={t('legend.title')}>
+          <Legend
+            stages={s.ui.stages}
+            visibleCounts={s.counts().visible}
+            totalCounts={s.counts().total}
+            analysis={s.analysis()}
+            computing={computing()}
+            largeText={s.ui.largeText}
+            onToggle={s.toggleStage}
+            onAll={(on) =>
+              s.setStages(on ? ['upstream', 'midstream', 'downstream', 'support', 'unclassified'] : [])
+            }
+          />
+          <Show when={s.ui.panelOpen}>
+            <AnalysisPanel
+              analysis={s.analysis()}
+              zones={s.zones()}
+              params={s.ui.params}
+              onParams={(p) => s.setUi('params', p)}
+              onSelectZone={(id) => s.select({ kind: 'zone', id })}
+            />
+          </Show>
+        </aside>
+        <div class="map-wrap">
+          <Show
+            when={!s.ui.noWebGL}
+            fallback={
+              <div class="no-webgl" role="alert" data-no-webgl>
+                <h2>{t('nowebgl.title')}</h2>
+                <p>{t('nowebgl.body')}</p>
+              </div>
+            }
+          >
+            <MapPane
+              state={s}
+              basemap={props.config.basemap}
+              boundaries={props.boundaries()}
+              dataBase={props.dataBase}
+              onReady={(h) => {
+                setMapHandle(h);
+                exposeTestHandle(h, s);
+              }}
+              onError={(msg) => console.error('[belt] map error:', msg)}
+            />
+          </Show>
+          <Show when={computing()}>
+            <div class="computing" role="status">
+              {t('agg.computing')}
+            </div>
+          </Show>
+        </div>
+        <Show when={s.ui.listOpen || s.ui.noWebGL}>
+          <EnterpriseList
+            items={s.visibleEnterprises()}
+            selectedId={selectedEnterprise()?.id ?? null}
+            largeText={s.ui.largeText}
+            onSelect={selectFromList}
+          />
+        </Show>
+        <Details
+          enterprise={selectedEnterprise()}
+          zone={selectedZone()}
+          zoneName={zoneName}
+          resolvedZone={
+            selectedEnterprise() ? (s.analysis()?.resolvedZones[selectedEnterprise()!.id] ?? null) : null
+          }
+          zoneChain={
+            selectedZone()
+              ? (s.analysis()?.zoneChains.find((z) => z.id === selectedZone()!.id) ?? null)
+              : null
+          }
+          largeText={s.ui.largeText}
+          onClose={() => s.select(null)}
+          onLocate={locate}
+        />
+      </main>
+    </div>
+  );
+}
+
+/**
+ * window.belt: a small read-only handle for QA robots and our end-to-end tests (documented in the
+ * README): rendered enterprise ids and screen positions, without reaching into MapLibre.
+ */
+function exposeTestHandle(h: MapHandle, s: BeltState) {
+  (window as unknown as { belt: unknown }).belt = {
+    renderedEnterpriseIds: () => h.controller.renderedEnterpriseIds(),
+    screenPointOf: (id: string) => {
+      const e = s.getEnterprise(id);
+      if (!e || e.lon === null || e.lat === null) return null;
+      return h.controller.screenPoint(e.lon, e.lat);
+    },
+    mapState: () => s.mapState(),
+  };
+}

@@ -1,0 +1,150 @@
+import { For, Match, Show, Switch } from 'solid-js';
+import type { ChainCompleteness } from '../analysis/types.ts';
+import { countyName } from '../data/counties.ts';
+import type { Enterprise, Zone } from '../data/types.ts';
+import { lang, t } from '../i18n/index.ts';
+import { Swatch } from './Swatch.tsx';
+
+export interface DetailsProps {
+  enterprise: Enterprise | null;
+  zone: Zone | null;
+  zoneName(id: string | null): string;
+  /** Zone the analysis resolved for the enterprise (containment), when its record has none. */
+  resolvedZone: string | null;
+  zoneChain: ChainCompleteness | null;
+  largeText: boolean;
+  onClose(): void;
+  onLocate(lon: number, lat: number): void;
+}
+
+/** The details panel: every field, with its source and precision. */
+export function Details(props: DetailsProps) {
+  let closeBtn!: HTMLButtonElement;
+  return (
+    <Show when={props.enterprise || props.zone}>
+      <aside
+        class="details"
+        role="dialog"
+        aria-labelledby="details-title"
+        data-details
+        data-enterprise-id={props.enterprise?.id}
+        data-zone-id={props.zone && !props.enterprise ? props.zone.id : undefined}
+        onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
+      >
+        <button
+          ref={closeBtn}
+          type="button"
+          class="close"
+          onClick={() => props.onClose()}
+          aria-label={t('details.close')}
+        >
+          ×
+        </button>
+        <Switch>
+          <Match when={props.enterprise}>{(e) => <EnterpriseFields e={e()} {...props} />}</Match>
+          <Match when={props.zone}>{(z) => <ZoneFields z={z()} chain={props.zoneChain} />}</Match>
+        </Switch>
+      </aside>
+    </Show>
+  );
+}
+
+function EnterpriseFields(props: DetailsProps & { e: Enterprise }) {
+  const e = () => props.e;
+  const name = () => (lang() === 'en' && e().nameEn ? e().nameEn! : e().name);
+  return (
+    <>
+      <h2 id="details-title">
+        <Swatch stage={e().stage} largeText={props.largeText} /> {name()}
+      </h2>
+      <dl class="fields">
+        <dt>{t('details.name')}</dt>
+        <dd data-field="name">{e().name}</dd>
+        <Show when={e().nameEn}>
+          <dt>{t('details.nameEn')}</dt>
+          <dd data-field="name_en">{e().nameEn}</dd>
+        </Show>
+        <dt>{t('details.id')}</dt>
+        <dd data-field="id">{e().id}</dd>
+        <dt>{t('details.stage')}</dt>
+        <dd data-field="stage">{t(`stage.${e().stage}`)}</dd>
+        <dt>{t('details.segment')}</dt>
+        <dd data-field="segment">{e().segment ? t(`segment.${e().segment!}`) : '—'}</dd>
+        <dt>{t('details.county')}</dt>
+        <dd data-field="county">{e().county ? `${countyName(e().county, lang())} (${e().county})` : '—'}</dd>
+        <dt>{t('details.zone')}</dt>
+        <dd data-field="zone">
+          {e().zone
+            ? props.zoneName(e().zone)
+            : props.resolvedZone
+              ? `${props.zoneName(props.resolvedZone)} *`
+              : '—'}
+        </dd>
+        <dt>{t('details.coordinates')}</dt>
+        <dd data-field="coordinates">
+          <Show when={e().lon !== null && e().lat !== null} fallback={t('details.unlocated')}>
+            {e().lon!.toFixed(5)}, {e().lat!.toFixed(5)}{' '}
+            <button type="button" class="link" onClick={() => props.onLocate(e().lon!, e().lat!)}>
+              {t('details.locate')}
+            </button>
+          </Show>
+        </dd>
+        <dt>{t('details.precision')}</dt>
+        <dd data-field="precision" data-value={e().precision}>
+          {t(`precision.${e().precision}`)}
+        </dd>
+        <dt>{t('details.source')}</dt>
+        <dd data-field="source">{e().source}</dd>
+      </dl>
+      <Show when={Object.keys(e().extra).length > 0}>
+        <h3>{t('details.extra')}</h3>
+        <dl class="fields">
+          <For each={Object.entries(e().extra)}>
+            {([k, v]) => (
+              <>
+                <dt>{k}</dt>
+                <dd data-extra={k}>{v === null ? '—' : String(v)}</dd>
+              </>
+            )}
+          </For>
+        </dl>
+      </Show>
+    </>
+  );
+}
+
+function ZoneFields(props: { z: Zone; chain: ChainCompleteness | null }) {
+  const z = () => props.z;
+  return (
+    <>
+      <h2 id="details-title">
+        <span class="zone-chip" aria-hidden="true" /> {lang() === 'en' && z().nameEn ? z().nameEn : z().name}
+      </h2>
+      <dl class="fields">
+        <dt>{t('details.name')}</dt>
+        <dd>{z().name}</dd>
+        <dt>{t('details.id')}</dt>
+        <dd>{z().id}</dd>
+        <dt>{t('details.zoneLevel')}</dt>
+        <dd>{t(`zoneLevel.${z().level}`)}</dd>
+        <dt>{t('details.county')}</dt>
+        <dd>{countyName(z().county, lang())}</dd>
+        <dt>{t('details.precision')}</dt>
+        <dd>{t(`precision.${z().precision}`)}</dd>
+        <dt>{t('details.source')}</dt>
+        <dd>{z().source}</dd>
+        <Show when={props.chain}>
+          {(c) => (
+            <>
+              <dt>{t('details.zoneMembers')}</dt>
+              <dd>
+                {t('stage.upstream')} {c().counts.upstream} · {t('stage.midstream')} {c().counts.midstream} ·{' '}
+                {t('stage.downstream')} {c().counts.downstream}
+              </dd>
+            </>
+          )}
+        </Show>
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+import { For, Show } from 'solid-js';
+import type { AnalysisResult } from '../analysis/types.ts';
+import { CHAIN_STAGES, type ChainStage, isChainStage, STAGES, type Stage } from '../data/types.ts';
+import { fmt, t } from '../i18n/index.ts';
+import { Swatch } from './Swatch.tsx';
+
+export interface LegendProps {
+  stages: readonly Stage[];
+  visibleCounts: Record<Stage, number>;
+  totalCounts: Record<Stage, number>;
+  analysis: AnalysisResult | null;
+  computing: boolean;
+  largeText: boolean;
+  onToggle(stage: Stage, on: boolean): void;
+  onAll(on: boolean): void;
+}
+
+/** Legend and stage filter: one checkbox per stage with its live count and agglomeration figures. */
+export function Legend(props: LegendProps) {
+  return (
+    <section class="legend" aria-labelledby="legend-title">
+      <div class="legend-head">
+        <h2 id="legend-title">{t('legend.title')}</h2>
+        <div class="legend-all">
+          <button type="button" data-stages-all="on" onClick={() => props.onAll(true)}>
+            {t('legend.allOn')}
+          </button>
+          <button type="button" data-stages-all="off" onClick={() => props.onAll(false)}>
+            {t('legend.allOff')}
+          </button>
+        </div>
+      </div>
+      <p class="hint" id="legend-hint">
+        {t('legend.filterHint')}
+      </p>
+      <ul class="stage-list">
+        <For each={STAGES}>
+          {(s) => {
+            const on = () => props.stages.includes(s);
+            return (
+              <li class="stage-row" classList={{ off: !on() }}>
+                <label>
+                  <input
+                    type="checkbox"
+                    data-stage-filter={s}
+                    checked={on()}
+                    aria-describedby="legend-hint"
+                    onChange={(e) => props.onToggle(s, e.currentTarget.checked)}
+                  />
+                  <Swatch stage={s} largeText={props.largeText} />
+                  <span class="stage-name">{t(`stage.${s}`)}</span>
+                  <span class="stage-count">
+                    <span data-stage-count={s}>{props.visibleCounts[s]}</span>
+                    <Show when={!on() && props.totalCounts[s] > 0}>
+                      <span class="muted"> / {t('legend.of', { total: props.totalCounts[s] })}</span>
+                    </Show>
+                  </span>
+                </label>
+                <Show when={isChainStage(s)}>
+                  <Agglomeration
+                    stage={s as ChainStage}
+                    analysis={props.analysis}
+                    computing={props.computing}
+                  />
+                </Show>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+      <Show when={props.analysis}>
+        {(a) => (
+          <p class="hint">{t('agg.explain', { d: a().params.maxDistanceKm, m: a().params.minPoints })}</p>
+        )}
+      </Show>
+      <h3>{t('legend.precision')}</h3>
+      <ul class="precision-legend">
+        <li>
+          <Swatch stage="midstream" largeText={props.largeText} /> {t('legend.precise')}
+        </li>
+        <li>
+          <Swatch stage="midstream" largeText={props.largeText} approx /> {t('legend.approximate')}
+        </li>
+        <li>
+          <span class="zone-chip" aria-hidden="true" /> {t('legend.zone')}
+        </li>
+      </ul>
+    </section>
+  );
+}
+
+function Agglomeration(props: { stage: ChainStage; analysis: AnalysisResult | null; computing: boolean }) {
+  const f = () => props.analysis?.stages[props.stage];
+  return (
+    <div
+      class="agglomeration"
+      data-agglomeration={props.stage}
+      data-level={f()?.level ?? 'none'}
+      data-clusters={f()?.clusters.length ?? 0}
+      data-nni={f()?.nni.R ?? ''}
+      aria-busy={props.computing}
+      aria-live="polite"
+    >
+      <Show when={f()} fallback={<span class="muted">{t('agg.computing')}</span>}>
+        {(fig) => (
+          <>
+            <span class={`level level-${fig().level}`}>
+              {t('agg.title')}：{t(`agg.level.${fig().level}`)}
+            </span>
+            <Show when={fig().level !== 'none'}>
+              <span class="agg-figures">
+                {t('agg.clusters', { n: fig().clusters.length })} · R ={' '}
+                {fig().nni.R === null ? '—' : fmt(fig().nni.R!, 2)}
+                <Show when={fig().clusteredShare !== null}>
+                  {' '}
+                  · {t('agg.share', { s: `${fmt(fig().clusteredShare! * 100, 0)}%` })}
+                </Show>
+              </span>
+            </Show>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}
+
+export { CHAIN_STAGES };

@@ -1,0 +1,89 @@
+import { createEffect, on, onCleanup, onMount } from 'solid-js';
+import type { Basemap } from '../embed/config.ts';
+import { lang, t } from '../i18n/index.ts';
+import { MapController } from '../map/controller.ts';
+import type { BeltState } from './state.ts';
+
+export interface MapHandle {
+  controller: MapController;
+}
+
+/**
+ * Hosts the map. Every MapLibre call goes through MapController; this component only wires Solid
+ * state to it (effects at the boundary).
+ */
+export function MapPane(props: {
+  state: BeltState;
+  basemap: Basemap;
+  boundaries: { counties: GeoJSON.FeatureCollection; prefecture: GeoJSON.FeatureCollection } | null;
+  dataBase: string;
+  onReady(handle: MapHandle): void;
+  onError(msg: string): void;
+}) {
+  let el!: HTMLElement;
+  const s = props.state;
+  onMount(() => {
+    const ctl = new MapController(
+      {
+        container: el,
+        basemap: props.basemap,
+        lang: lang(),
+        stages: s.ui.stages,
+        largeText: s.ui.largeText,
+        view: s.ui.view,
+        attribution: t('map.attribution'),
+        dataBase: props.dataBase,
+        label: t('map.label'),
+      },
+      {
+        onSelect: (sel) => s.select(sel),
+        onMove: (v) => s.setUi('view', v),
+        onError: (msg) => props.onError(msg),
+        hoverText: (kind, id) => {
+          if (kind === 'zone') {
+            const z = s.zoneById().get(id);
+            return z ? (lang() === 'en' && z.nameEn ? z.nameEn : z.name) : null;
+          }
+          const e = s.getEnterprise(id);
+          if (!e) return null;
+          const name = lang() === 'en' && e.nameEn ? e.nameEn : e.name;
+          const approx = e.precision === 'township' || e.precision === 'zone' || e.precision === 'county';
+          return approx ? `${name} ${t('hover.approx')}` : name;
+        },
+      },
+    );
+    onCleanup(() => ctl.destroy());
+
+    createEffect(() => {
+      const b = props.boundaries;
+      if (b) void ctl.setBoundaries(b.counties, b.prefecture);
+    });
+    createEffect(() => void ctl.setEnterprises(s.enterprises()));
+    createEffect(() => void ctl.setZones(s.zones()));
+    createEffect(on(lang, (l) => void ctl.setLang(l), { defer: true }));
+    createEffect(
+      on(
+        () => s.ui.largeText,
+        (v) => void ctl.setLargeText(v),
+        { defer: true },
+      ),
+    );
+    createEffect(() => void ctl.setSelected(s.ui.selected));
+    createEffect(() => void ctl.setHexGrid(s.analysis(), s.ui.hexGrid));
+    // Whatever is visible changed: filter the layers, and report `drawn` once the map is idle.
+    createEffect(
+      on(s.seq, (seq) => {
+        if (!s.dataLoaded()) return;
+        const stages = [...s.ui.stages];
+        void ctl
+          .setStages(stages)
+          .then(() => ctl.whenIdle())
+          .then(() => {
+            if (s.seq() === seq) s.setDrawnSeq(seq);
+          });
+      }),
+    );
+    props.onReady({ controller: ctl });
+  });
+  return <section ref={el} class="map" aria-label={t('map.label')} />;
+}

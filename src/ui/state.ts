@@ -1,0 +1,182 @@
+/**
+ * Application state: Solid signals, a store for the UI flags, and memos for every derived figure.
+ * Effects live at the boundaries only (URL, map, worker, messages: see App.tsx and MapPane.tsx).
+ */
+import { batch, createMemo, createSignal } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import type { AnalysisParams, AnalysisResult } from '../analysis/types.ts';
+import { type Enterprise, STAGES, type Stage, type Zone } from '../data/types.ts';
+import type { BeltConfig } from '../embed/config.ts';
+import type { UrlState, View } from '../embed/url.ts';
+
+export type Selection = { kind: 'enterprise' | 'zone'; id: string } | null;
+
+export interface UiState {
+  stages: Stage[];
+  embed: boolean;
+  view: View | null;
+  selected: Selection;
+  largeText: boolean;
+  listOpen: boolean;
+  panelOpen: boolean;
+  hexGrid: boolean;
+  params: AnalysisParams;
+  warnings: string[];
+  loadError: string | null;
+  noWebGL: boolean;
+}
+
+export function createBeltState(config: BeltConfig, url: UrlState) {
+  const [ui, setUi] = createStore<UiState>({
+    stages: url.stages ?? config.stages,
+    embed: url.embed ?? false,
+    view: url.view ?? null,
+    selected: url.select ? { kind: 'enterprise', id: url.select } : null,
+    largeText: false,
+    listOpen: false,
+    panelOpen: !(url.embed ?? false),
+    hexGrid: false,
+    params: {
+      maxDistanceKm: config.analysis.maxDistanceKm,
+      minPoints: config.analysis.minPoints,
+      hexSideKm: 3,
+    },
+    warnings: [],
+    loadError: null,
+    noWebGL: false,
+  });
+
+  // Large arrays live in plain signals (no store proxies over 100,000 records).
+  const [enterprises, setEnterprises] = createSignal<readonly Enterprise[]>([], { equals: false });
+  const [zones, setZones] = createSignal<readonly Zone[]>([], { equals: false });
+  const [isSample, setIsSample] = createSignal(false);
+  const [dataLoaded, setDataLoaded] = createSignal(false);
+  const [analysis, setAnalysis] = createSignal<AnalysisResult | null>(null);
+  /** Sequence number of the filter state the analysis result belongs to. */
+  const [analysisSeq, setAnalysisSeq] = createSignal(-1);
+  /** Sequence number of the filter state the map has drawn. */
+  const [drawnSeq, setDrawnSeq] = createSignal(-1);
+
+  const byId = createMemo(() => new Map(enterprises().map((e, i) => [e.id, i])));
+  const zoneById = createMemo(() => new Map(zones().map((z) => [z.id, z])));
+
+  const stageSet = createMemo(() => new Set(ui.stages));
+
+  /** Indices of enterprises passing every filter except the stage filter (chain completeness). */
+  const chainIdx = createMemo(() => {
+    const all = enterprises();
+    const out = new Uint32Array(all.length);
+    for (let i = 0; i < all.length; i++) out[i] = i;
+    return out;
+  });
+
+  /** Indices of enterprises passing every filter. */
+  const visibleIdx = createMemo(() => {
+    const all = enterprises();
+    const set = stageSet();
+    const base = chainIdx();
+    const out = new Uint32Array(base.length);
+    let k = 0;
+    for (const i of base) if (set.has(all[i]!.stage)) out[k++] = i;
+    return out.subarray(0, k);
+  });
+
+  /** Per stage: visible count (passes every filter, located or not), and total ignoring the stage filter. */
+  const counts = createMemo(() => {
+    const all = enterprises();
+    const set = stageSet();
+    const total = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+    for (const i of chainIdx()) total[all[i]!.stage]++;
+    const visible = Object.fromEntries(STAGES.map((s) => [s, set.has(s) ? total[s] : 0])) as Record<
+      Stage,
+      number
+    >;
+    return { visible, total };
+  });
+
+  const visibleEnterprises = createMemo(() => {
+    const all = enterprises();
+    return Array.from(visibleIdx(), (i) => all[i]!);
+  });
+
+  /** Filter-state sequence: bumps whenever what is visible changes. */
+  const seq = createMemo((prev: number) => {
+    visibleIdx();
+    ui.params.maxDistanceKm;
+    ui.params.minPoints;
+    return prev + 1;
+  }, 0);
+
+  const mapState = createMemo<'loading' | 'ready' | 'error'>(() => {
+    if (ui.loadError) return 'error';
+    if (!dataLoaded()) return 'loading';
+    const s = seq();
+    if (analysisSeq() !== s) return 'loading';
+    if (!ui.noWebGL && drawnSeq() !== s) return 'loading';
+    return 'ready';
+  });
+
+  function setStages(stages: readonly Stage[]) {
+    setUi(
+      'stages',
+      STAGES.filter((s) => stages.includes(s)),
+    );
+  }
+  function toggleStage(s: Stage, on: boolean) {
+    setStages(on ? [...ui.stages, s] : ui.stages.filter((x) => x !== s));
+  }
+  function select(sel: Selection) {
+    if (sel?.kind === 'enterprise' && !byId().has(sel.id)) {
+      console.warn(`[belt] no enterprise with id ${sel.id}`);
+      return;
+    }
+    if (sel?.kind === 'zone' && !zoneById().has(sel.id)) return;
+    setUi('selected', sel);
+  }
+  function loadData(d: { enterprises: readonly Enterprise[]; zones: readonly Zone[]; sample: boolean }) {
+    batch(() => {
+      setEnterprises(d.enterprises);
+      setZones(d.zones);
+      setIsSample(d.sample);
+      setDataLoaded(true);
+      if (ui.selected?.kind === 'enterprise' && !byId().has(ui.selected.id)) {
+        console.warn(`[belt] ignoring ?select=${ui.selected.id}: no such enterprise`);
+        setUi('selected', null);
+      }
+    });
+  }
+  function getEnterprise(id: string): Enterprise | undefined {
+    const i = byId().get(id);
+    return i === undefined ? undefined : enterprises()[i];
+  }
+
+  return {
+    ui,
+    setUi,
+    enterprises,
+    zones,
+    isSample,
+    dataLoaded,
+    analysis,
+    setAnalysis,
+    analysisSeq,
+    setAnalysisSeq,
+    drawnSeq,
+    setDrawnSeq,
+    seq,
+    byId,
+    zoneById,
+    chainIdx,
+    visibleIdx,
+    visibleEnterprises,
+    counts,
+    mapState,
+    setStages,
+    toggleStage,
+    select,
+    loadData,
+    getEnterprise,
+  };
+}
+
+export type BeltState = ReturnType<typeof createBeltState>;

@@ -1,0 +1,102 @@
+import { fireEvent, render } from '@solidjs/testing-library';
+import { describe, expect, it, vi } from 'vitest';
+import type { Enterprise } from '../../src/data/types.ts';
+import { setLang } from '../../src/i18n/index.ts';
+import { Details } from '../../src/ui/Details.tsx';
+import { EnterpriseList } from '../../src/ui/EnterpriseList.tsx';
+
+const ent = (i: number, extra: Partial<Enterprise> = {}): Enterprise => ({
+  id: `E${String(i).padStart(5, '0')}`,
+  name: `示例企业 ${i}`,
+  nameEn: `Sample firm ${i}`,
+  stage: 'midstream',
+  segment: 'processing',
+  county: '361104',
+  zone: null,
+  lon: 117.9 + i * 1e-4,
+  lat: 28.4,
+  precision: 'township',
+  source: 'synthetic sample (seeded generator, seed 1)',
+  extra: { employees: 120, founded: 2009, note: null },
+  ...extra,
+});
+
+describe('Details', () => {
+  it('shows every field with its source and precision, and the extra columns', () => {
+    setLang('zh');
+    const e = ent(7);
+    const { container } = render(() => (
+      <Details
+        enterprise={e}
+        zone={null}
+        zoneName={(id) => id ?? '—'}
+        resolvedZone="srjk"
+        zoneChain={null}
+        largeText={false}
+        onClose={() => {}}
+        onLocate={() => {}}
+      />
+    ));
+    const d = container.querySelector('[data-details]')!;
+    expect(d.getAttribute('data-enterprise-id')).toBe('E00007');
+    expect(d.querySelector('[data-field="source"]')!.textContent).toBe(e.source);
+    expect(d.querySelector('[data-field="precision"]')!.getAttribute('data-value')).toBe('township');
+    expect(d.querySelector('[data-field="county"]')!.textContent).toContain('广信区');
+    expect(d.querySelector('[data-field="zone"]')!.textContent).toContain('srjk'); // resolved by containment
+    expect(d.querySelector('[data-extra="employees"]')!.textContent).toBe('120');
+    expect(d.querySelector('[data-extra="note"]')!.textContent).toBe('—');
+  });
+
+  it('says plainly when an enterprise has no coordinates; Escape closes', () => {
+    const onClose = vi.fn();
+    const { container } = render(() => (
+      <Details
+        enterprise={ent(1, { lon: null, lat: null, precision: 'none' })}
+        zone={null}
+        zoneName={() => '—'}
+        resolvedZone={null}
+        zoneChain={null}
+        largeText={false}
+        onClose={onClose}
+        onLocate={() => {}}
+      />
+    ));
+    expect(container.querySelector('[data-field="coordinates"]')!.textContent).toContain('无坐标');
+    fireEvent.keyDown(container.querySelector('[data-details]')!, { key: 'Escape' });
+    expect(onClose).toHaveBeenCalled();
+  });
+});
+
+describe('EnterpriseList', () => {
+  it('holds every visible enterprise but renders only a window of rows', () => {
+    const items = Array.from({ length: 5000 }, (_, i) => ent(i));
+    const onSelect = vi.fn();
+    const { container } = render(() => (
+      <EnterpriseList items={items} selectedId={null} largeText={false} onSelect={onSelect} />
+    ));
+    const list = container.querySelector('[data-enterprise-list]')!;
+    expect(list.getAttribute('data-total')).toBe('5000');
+    const rows = list.querySelectorAll('[data-enterprise-id]');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(100);
+    fireEvent.click(rows[2]!.querySelector('button')!);
+    expect(onSelect).toHaveBeenCalledWith('E00002');
+  });
+
+  it('marks unlocated rows and names the county', () => {
+    setLang('en');
+    const { container } = render(() => (
+      <EnterpriseList
+        items={[ent(1, { lon: null, lat: null })]}
+        selectedId="E00001"
+        largeText={false}
+        onSelect={() => {}}
+      />
+    ));
+    const row = container.querySelector('[data-enterprise-id="E00001"]')!;
+    expect(row.textContent).toContain('no coordinates');
+    expect(row.textContent).toContain('Guangxin District');
+    expect(row.querySelector('button')!.getAttribute('aria-current')).toBe('true');
+    setLang('zh');
+  });
+});

@@ -1,0 +1,246 @@
+/**
+ * End-to-end: the built site (vite build) in Debian's headless Chromium, served from a sub-path under
+ * the strict CSP of contract.md. Every test fails on console errors, failed requests, CSP violations
+ * and requests to other hosts.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attr, type Guarded, launch, openPage, waitReady } from './harness.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SHOTS = resolve(ROOT, 'test/e2e/__screenshots__');
+const sample = JSON.parse(
+  readFileSync(resolve(ROOT, 'geodata/enterprises.sample.geojson'), 'utf8'),
+) as GeoJSON.FeatureCollection;
+const located = sample.features.filter((f) => f.geometry !== null);
+const byStage = (st: string) => sample.features.filter((f) => f.properties?.stage === st);
+
+let browser: Browser;
+const opened: Guarded[] = [];
+beforeAll(async () => {
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, opts?: Parameters<typeof openPage>[2]): Promise<Guarded> {
+  const g = await openPage(browser, path, opts);
+  opened.push(g);
+  return g;
+}
+async function done(g: Guarded) {
+  expect(g.problems).toEqual([]);
+  await g.context.close();
+}
+const renderedIds = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as { belt: { renderedEnterpriseIds(): string[] } }).belt.renderedEnterpriseIds(),
+  );
+
+describe('the map on the default sample', () => {
+  it('loads from a sub-path under the strict CSP, draws every located enterprise and shows the figures', async () => {
+    const g = await open('/portal/belt/');
+    const { page } = g;
+    await waitReady(page);
+    // Counts per stage equal the data file's (all stages on by default), located or not.
+    for (const st of ['upstream', 'midstream', 'downstream', 'support', 'unclassified']) {
+      expect(Number(await page.locator(`[data-stage-count="${st}"]`).textContent()), st).toBe(
+        byStage(st).length,
+      );
+    }
+    // The whole prefecture is in view: every located enterprise is drawn.
+    const ids = await renderedIds(page);
+    expect(new Set(ids).size).toBe(new Set(located.map((f) => f.properties?.id)).size);
+    // Agglomeration hooks carry figures.
+    for (const st of ['upstream', 'midstream', 'downstream']) {
+      const el = page.locator(`[data-agglomeration="${st}"]`);
+      expect(['high', 'medium', 'low', 'none']).toContain(await el.getAttribute('data-level'));
+      expect(Number.isInteger(Number(await el.getAttribute('data-clusters')))).toBe(true);
+    }
+    expect(Number(await attr(page, '[data-agglomeration="midstream"]', 'data-nni'))).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-sample-notice]').count()).toBe(1);
+    // Chinese by default, and Chinese labels render (a person looks at this screenshot).
+    expect(await page.locator('h1').textContent()).toContain('上饶');
+    await page.screenshot({ path: resolve(SHOTS, 'default-zh.png') });
+    await done(g);
+  });
+
+  it('hover names an enterprise; clicking it opens its details with source and precision', async () => {
+    const target = located.find(
+      (f) => f.properties?.precision === 'township' || f.properties?.precision === 'zone',
+    )!;
+    const [lon, lat] = (target.geometry as GeoJSON.Point).coordinates as [number, number];
+    const g = await open(`/portal/belt/?view=${lon},${lat},15`);
+    const { page } = g;
+    await waitReady(page);
+    const box = (await page.locator('.map canvas').boundingBox())!;
+    const pt = await page.evaluate(
+      (id) =>
+        (
+          window as unknown as { belt: { screenPointOf(id: string): { x: number; y: number } } }
+        ).belt.screenPointOf(id),
+      String(target.properties?.id),
+    );
+    await page.mouse.move(box.x + pt.x, box.y + pt.y);
+    await expect.poll(() => page.locator('.belt-hover').count()).toBe(1);
+    await page.mouse.click(box.x + pt.x, box.y + pt.y);
+    const details = page.locator('[data-details]');
+    await details.waitFor();
+    const id = await details.getAttribute('data-enterprise-id');
+    const rec = sample.features.find((f) => f.properties?.id === id)!;
+    expect(rec).toBeTruthy();
+    // Nearest to the click: the target itself, or one at the same spot.
+    const [rlon, rlat] = (rec.geometry as GeoJSON.Point).coordinates as [number, number];
+    expect(Math.hypot(rlon - lon, rlat - lat)).toBeLessThan(0.0005);
+    expect(await details.locator('[data-field="source"]').textContent()).toBe(rec.properties?.source);
+    expect(await details.locator('[data-field="precision"]').getAttribute('data-value')).toBe(
+      rec.properties?.precision,
+    );
+    expect(await details.locator('[data-field="name"]').textContent()).toBe(rec.properties?.name);
+    // The selection is in the URL.
+    expect(new URL(page.url()).searchParams.get('select')).toBe(id);
+    await done(g);
+  });
+
+  it('toggles stages: counts, drawn points and figures follow; a copied link reopens the same view', async () => {
+    const g = await open('/portal/belt/');
+    const { page } = g;
+    await waitReady(page);
+    const mid = byStage('midstream');
+    await page.locator('[data-stage-filter="midstream"]').uncheck();
+    await waitReady(page);
+    expect(await page.locator('[data-stage-count="midstream"]').textContent()).toBe('0');
+    expect(await attr(page, '[data-agglomeration="midstream"]', 'data-level')).toBe('none');
+    const ids = new Set(await renderedIds(page));
+    const midIds = new Set(mid.map((f) => String(f.properties?.id)));
+    expect([...ids].filter((i) => midIds.has(i))).toEqual([]);
+    expect(ids.size).toBe(
+      new Set(located.filter((f) => f.properties?.stage !== 'midstream').map((f) => f.properties?.id)).size,
+    );
+    await page.locator('[data-stage-filter="support"]').uncheck();
+    await waitReady(page);
+    // Pick an enterprise from the list view and select it.
+    await page.locator('[data-list-toggle]').click();
+    const list = page.locator('[data-enterprise-list]');
+    const expectedTotal = sample.features.filter(
+      (f) => !['midstream', 'support'].includes(f.properties?.stage),
+    ).length;
+    expect(Number(await list.getAttribute('data-total'))).toBe(expectedTotal);
+    const firstRow = list.locator('[data-enterprise-id]').first();
+    const pick = await firstRow.getAttribute('data-enterprise-id');
+    await firstRow.locator('button').click();
+    await page.locator(`[data-details][data-enterprise-id="${pick}"]`).waitFor();
+    await waitReady(page);
+    await page.waitForTimeout(800); // the camera eases to the enterprise; the URL follows on moveend
+    const url = new URL(page.url());
+    expect(url.searchParams.get('stages')).toBe('upstream,downstream,unclassified');
+    expect(url.searchParams.get('select')).toBe(pick);
+    expect(url.searchParams.get('view')).toMatch(/^-?\d+\.\d+,-?\d+\.\d+,\d+\.\d+$/);
+    await done(g);
+
+    // Reload the copied link in a fresh browser context.
+    const g2 = await open(url.pathname + url.search);
+    await waitReady(g2.page);
+    expect(await g2.page.locator('[data-stage-filter="midstream"]').isChecked()).toBe(false);
+    expect(await g2.page.locator('[data-stage-filter="support"]').isChecked()).toBe(false);
+    expect(await g2.page.locator('[data-stage-filter="upstream"]').isChecked()).toBe(true);
+    expect(await g2.page.locator('[data-details]').getAttribute('data-enterprise-id')).toBe(pick);
+    const v1 = url.searchParams.get('view')!.split(',').map(Number);
+    const v2 = new URL(g2.page.url()).searchParams.get('view')!.split(',').map(Number);
+    for (const [i, x] of v1.entries()) expect(Math.abs(x - v2[i]!)).toBeLessThan(1e-3);
+    await done(g2);
+  });
+
+  it('switches to English and back; lang=en opens in English', async () => {
+    const g = await open('/portal/belt/');
+    const { page } = g;
+    await waitReady(page);
+    await page.locator('[data-lang-switch]').click();
+    await expect
+      .poll(() => page.locator('h1').textContent())
+      .toBe('Shangrao Non-Ferrous Metal Processing Belt');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await done(g);
+    const g2 = await open('/portal/belt/?lang=en&embed=1');
+    await waitReady(g2.page);
+    expect(
+      await g2.page.locator('[data-stage-filter="upstream"]').locator('xpath=..').textContent(),
+    ).toContain('Upstream');
+    await g2.page.screenshot({ path: resolve(SHOTS, 'embed-en.png') });
+    await done(g2);
+  });
+
+  it('ignores malformed URL parameters with a warning, never fatally', async () => {
+    const g = await open('/portal/belt/?stages=upstream,bogus&view=abc&lang=fr&select=');
+    await waitReady(g.page);
+    expect(await g.page.locator('[data-stage-filter="upstream"]').isChecked()).toBe(true);
+    expect(await g.page.locator('[data-stage-filter="midstream"]').isChecked()).toBe(false);
+    expect(g.warnings.join('\n')).toMatch(/bogus/);
+    expect(g.warnings.join('\n')).toMatch(/view/);
+    await done(g);
+  });
+
+  it('exports the visible enterprises as GeoJSON in the contract format', async () => {
+    const g = await open('/portal/belt/?stages=downstream');
+    const { page } = g;
+    await waitReady(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-export="geojson"]').click(),
+    ]);
+    const path = await download.path();
+    const fc = JSON.parse(readFileSync(path, 'utf8')) as GeoJSON.FeatureCollection;
+    const expected = byStage('downstream');
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features.length).toBe(expected.length);
+    const keys = Object.keys(fc.features[0]!.properties!);
+    expect(keys.slice(0, 8)).toEqual([
+      'id',
+      'name',
+      'stage',
+      'segment',
+      'county',
+      'zone',
+      'precision',
+      'source',
+    ]);
+    await done(g);
+  });
+
+  it('a malformed belt.config.json falls back to defaults with a visible warning', async () => {
+    const g = await open('/badcfg/', { allowConsoleErrors: /^$/ });
+    await waitReady(g.page);
+    await expect.poll(() => g.page.locator('.warnings').textContent()).toContain('belt.config.json');
+    expect(Number(await g.page.locator('[data-stage-count="midstream"]').textContent())).toBe(
+      byStage('midstream').length,
+    );
+    await done(g);
+  });
+
+  it('without WebGL the page says so plainly and still offers the list', async () => {
+    const g = await open('/portal/belt/', {
+      initScript: `(() => { const orig = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (t, ...a) { return /webgl/.test(t) ? null : orig.call(this, t, ...a); }; })()`,
+    });
+    await waitReady(g.page);
+    await g.page.locator('[data-no-webgl]').waitFor();
+    expect(Number(await g.page.locator('[data-enterprise-list]').getAttribute('data-total'))).toBe(
+      sample.features.length,
+    );
+    await done(g);
+  });
+
+  it('large-text mode flips the html hook', async () => {
+    const g = await open('/portal/belt/');
+    await waitReady(g.page);
+    await g.page.locator('input[data-large-text]').check();
+    expect(await g.page.locator('html').getAttribute('data-large-text')).toBe('on');
+    await g.page.screenshot({ path: resolve(SHOTS, 'large-text.png') });
+    await done(g);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * A static server for the built site that behaves like a strict government portal: it serves dist/
+ * under a sub-path with the Content-Security-Policy of contract.md, and answers 404 for anything else.
+ * Mounts: /portal/belt/ (the site as built), /badcfg/ (same site, malformed belt.config.json),
+ * /embedcfg/ (same site, a config that allows the test portal origin).
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+export const CSP =
+  "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self'";
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+export interface Mount {
+  prefix: string;
+  configOverride?: string;
+}
+
+export function startServer(
+  dist: string,
+  mounts: Mount[],
+  extra?: Record<string, string>,
+): Promise<{ server: Server; port: number }> {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (extra && url.pathname in extra) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(extra[url.pathname]);
+      return;
+    }
+    const m = mounts.find((mt) => url.pathname.startsWith(mt.prefix));
+    if (!m) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname.slice(m.prefix.length)) || 'index.html';
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = normalize(join(dist, rel));
+    if (!file.startsWith(dist)) {
+      res.writeHead(403).end();
+      return;
+    }
+    const headers: Record<string, string> = {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+      'Cache-Control': 'no-store',
+    };
+    if (rel === 'belt.config.json' && m.configOverride !== undefined) {
+      res.writeHead(200, headers).end(m.configOverride);
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      resolve({ server, port: typeof addr === 'object' && addr ? addr.port : 0 });
+    });
+  });
+}
