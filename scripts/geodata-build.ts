@@ -431,7 +431,9 @@ for (const c of COUNTIES) {
       name_en: c.nameEn,
       county: c.adcode,
       nbs_code: null,
-      place_zh: hasSeat ? (g.seat_names_zh ?? '').split('|').pop() || null : null,
+      place_zh: hasSeat
+        ? ((g.seat_names_zh ?? '').split('|').find((n) => !/[县区市]$/.test(n)) ?? null)
+        : null,
       place_en: hasSeat ? g.seat_name : null,
       geonameid: hasSeat ? Number(g.seat_geonameid) : null,
       evidence: hasSeat

@@ -72,3 +72,16 @@ describe('generateSample', () => {
     expect(z.records).toEqual(def.zones);
   });
 });
+
+describe('committed sample files', () => {
+  it('are exactly the default-seed output (rerun npm run geodata:sample after changing the generator)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const dir = path.resolve(import.meta.dirname, '../../../geodata');
+    const ents = parseEnterprisesGeoJSON(readFileSync(path.join(dir, 'enterprises.sample.geojson'), 'utf8'));
+    const zones = parseZonesGeoJSON(readFileSync(path.join(dir, 'zones.sample.geojson'), 'utf8'));
+    expect(ents.rejected).toEqual([]);
+    expect(ents.records).toEqual(def.enterprises);
+    expect(zones.records).toEqual(def.zones);
+  });
+});
