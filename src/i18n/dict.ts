@@ -93,8 +93,6 @@ export const zh = {
   'config.warning': '配置文件 belt.config.json 有误，已使用默认设置：{msg}',
   'data.warning': '数据文件中有 {n} 条记录无法读取，已跳过：{msg}',
   'map.label': '上饶有色金属产业带地图，企业按产业链环节着色',
-  'map.attribution':
-    '边界 © OpenStreetMap 贡献者 (ODbL)，经 mapchina；水系 GSHHG、Natural Earth；地名 GeoNames (CC BY 4.0)；区划代码 国家统计局',
   'hover.approx': '（位置示意）',
   'count.enterprises': '{n} 家企业',
   'count.visible': '可见 {n} 家',
@@ -210,8 +208,6 @@ export const en: Record<MessageKey, string> = {
   'config.warning': 'belt.config.json is malformed; defaults are used: {msg}',
   'data.warning': '{n} records in the data files could not be read and were skipped: {msg}',
   'map.label': "Map of Shangrao's non-ferrous metal belt, enterprises coloured by chain stage",
-  'map.attribution':
-    'Boundaries © OpenStreetMap contributors (ODbL), via mapchina; rivers/lakes GSHHG, Natural Earth; places GeoNames (CC BY 4.0); division codes NBS China',
   'hover.approx': '(approximate location)',
   'count.enterprises': '{n} enterprises',
   'count.visible': '{n} visible',

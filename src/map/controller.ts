@@ -71,6 +71,7 @@ export class MapController {
     className: 'belt-hover',
   });
   private loaded: Promise<void>;
+  private attribution: maplibregl.AttributionControl | null = null;
 
   constructor(init: MapInit, cb: MapCallbacks) {
     this.stages = init.stages;
@@ -81,7 +82,7 @@ export class MapController {
       ...(init.view
         ? { center: [init.view.lon, init.view.lat] as [number, number], zoom: init.view.zoom }
         : { bounds: SHANGRAO_BOUNDS, fitBoundsOptions: { padding: 20 } }),
-      attributionControl: { compact: false, customAttribution: init.attribution },
+      attributionControl: false,
       maxBounds: [
         [112, 25],
         [123, 32.5],
@@ -92,6 +93,7 @@ export class MapController {
     });
     this.map.getCanvas().setAttribute('aria-label', init.label);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.setAttribution(init.attribution);
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
     this.map.on('error', (e) => cb.onError(e.error?.message ?? String(e)));
@@ -190,10 +192,33 @@ export class MapController {
     this.source('zones')?.setData({ type: 'FeatureCollection', features });
   }
 
-  async setHexGrid(result: AnalysisResult | null, visible: boolean): Promise<void> {
+  /** Analysis overlays: the hexagon density surface and the cluster hulls. */
+  async setOverlays(
+    result: AnalysisResult | null,
+    show: { hexGrid: boolean; hulls: boolean },
+  ): Promise<void> {
     await this.loaded;
     this.source('hexgrid')?.setData(result?.hexGrid ?? EMPTY_FC);
-    this.map.setLayoutProperty('hexgrid-fill', 'visibility', visible ? 'visible' : 'none');
+    const hulls: GeoJSON.Feature[] = [];
+    if (result) {
+      for (const st of Object.values(result.stages)) {
+        for (const c of st.clusters) {
+          if (c.hull)
+            hulls.push({
+              type: 'Feature',
+              properties: { stage: c.stage, id: c.id, members: c.memberIds.length },
+              geometry: c.hull,
+            });
+        }
+      }
+    }
+    this.source('hulls')?.setData({ type: 'FeatureCollection', features: hulls });
+    this.map.setLayoutProperty('hexgrid-fill', 'visibility', show.hexGrid ? 'visible' : 'none');
+    for (const id of ['hulls-fill', 'hulls-line'])
+      this.map.setLayoutProperty(id, 'visibility', show.hulls ? 'visible' : 'none');
+    for (const id of ['enterprises-approx', 'enterprises-exact', 'enterprises-county-halo']) {
+      this.map.setLayoutProperty(id, 'visibility', show.hexGrid ? 'none' : 'visible');
+    }
   }
 
   /** Stage visibility by layer filters: no setData, no re-tiling of the points. */
@@ -216,6 +241,13 @@ export class MapController {
     }
   }
 
+  /** The data attribution, in the interface language (the control is replaced, not mutated). */
+  setAttribution(text: string): void {
+    if (this.attribution) this.map.removeControl(this.attribution);
+    this.attribution = new maplibregl.AttributionControl({ compact: false, customAttribution: text });
+    this.map.addControl(this.attribution, 'bottom-right');
+  }
+
   async setLargeText(on: boolean): Promise<void> {
     if (on === this.largeText) return;
     this.largeText = on;
@@ -224,6 +256,8 @@ export class MapController {
     for (const id of ['enterprises-approx', 'enterprises-exact', 'enterprises-county-halo']) {
       this.map.setPaintProperty(id, 'circle-color', stageColour(on));
     }
+    this.map.setPaintProperty('hulls-fill', 'fill-color', stageColour(on));
+    this.map.setPaintProperty('hulls-line', 'line-color', stageColour(on));
     this.map.setPaintProperty('enterprises-approx', 'circle-stroke-color', stageColour(on));
     for (const id of ['enterprises-approx', 'enterprises-exact']) {
       this.map.setPaintProperty(id, 'circle-radius', [

@@ -83,6 +83,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       zones: { type: 'geojson', data: EMPTY_FC, promoteId: 'id' },
       enterprises: { type: 'geojson', data: EMPTY_FC, promoteId: 'id' },
       hexgrid: { type: 'geojson', data: EMPTY_FC },
+      hulls: { type: 'geojson', data: EMPTY_FC },
     },
     layers: [
       {
@@ -160,6 +161,19 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
           'fill-opacity': 0.65,
           'fill-outline-color': '#FFFFFF',
         },
+      },
+      {
+        // Cluster hulls (DBSCAN, per stage): where each stage agglomerates.
+        id: 'hulls-fill',
+        type: 'fill',
+        source: 'hulls',
+        paint: { 'fill-color': stageColour(o.largeText), 'fill-opacity': 0.12 },
+      },
+      {
+        id: 'hulls-line',
+        type: 'line',
+        source: 'hulls',
+        paint: { 'line-color': stageColour(o.largeText), 'line-width': 1.5, 'line-opacity': 0.8 },
       },
       {
         id: 'zones-fill',

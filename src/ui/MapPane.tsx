@@ -1,4 +1,5 @@
 import { createEffect, on, onCleanup, onMount } from 'solid-js';
+import { ATTRIBUTION } from '../data/attribution.ts';
 import type { Basemap } from '../embed/config.ts';
 import { lang, t } from '../i18n/index.ts';
 import { MapController } from '../map/controller.ts';
@@ -31,7 +32,7 @@ export function MapPane(props: {
         stages: s.ui.stages,
         largeText: s.ui.largeText,
         view: s.ui.view,
-        attribution: t('map.attribution'),
+        attribution: ATTRIBUTION[lang()],
         dataBase: props.dataBase,
         label: t('map.label'),
       },
@@ -60,7 +61,16 @@ export function MapPane(props: {
     });
     createEffect(() => void ctl.setEnterprises(s.enterprises()));
     createEffect(() => void ctl.setZones(s.zones()));
-    createEffect(on(lang, (l) => void ctl.setLang(l), { defer: true }));
+    createEffect(
+      on(
+        lang,
+        (l) => {
+          void ctl.setLang(l);
+          ctl.setAttribution(ATTRIBUTION[l]);
+        },
+        { defer: true },
+      ),
+    );
     createEffect(
       on(
         () => s.ui.largeText,
@@ -69,7 +79,7 @@ export function MapPane(props: {
       ),
     );
     createEffect(() => void ctl.setSelected(s.ui.selected));
-    createEffect(() => void ctl.setHexGrid(s.analysis(), s.ui.hexGrid));
+    createEffect(() => void ctl.setOverlays(s.analysis(), { hexGrid: s.ui.hexGrid, hulls: s.ui.hulls }));
     // Whatever is visible changed: filter the layers, and report `drawn` once the map is idle.
     createEffect(
       on(s.seq, (seq) => {

@@ -20,6 +20,7 @@ export interface UiState {
   listOpen: boolean;
   panelOpen: boolean;
   hexGrid: boolean;
+  hulls: boolean;
   params: AnalysisParams;
   warnings: string[];
   loadError: string | null;
@@ -36,6 +37,7 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     listOpen: false,
     panelOpen: !(url.embed ?? false),
     hexGrid: false,
+    hulls: true,
     params: {
       maxDistanceKm: config.analysis.maxDistanceKm,
       minPoints: config.analysis.minPoints,
