@@ -110,6 +110,12 @@ export const zh = {
   'params.distance': '集群距离（千米）',
   'params.minPoints': '最少企业数',
   'county.label': '县（市、区）',
+  'search.label': '按名称搜索企业或园区（中文、英文或拼音首字母）',
+  'search.placeholder': '搜索企业/园区（如 tcjg）',
+  'search.results': '搜索结果',
+  'search.none': '没有匹配的名称',
+  'search.zone': '园区',
+  'search.enterprise': '企业',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -225,4 +231,10 @@ export const en: Record<MessageKey, string> = {
   'params.distance': 'Cluster distance (km)',
   'params.minPoints': 'Minimum firms',
   'county.label': 'County',
+  'search.label': 'Search enterprises or zones by name (Chinese, English or pinyin initials)',
+  'search.placeholder': 'Search firms / zones',
+  'search.results': 'Search results',
+  'search.none': 'No matching name',
+  'search.zone': 'Zone',
+  'search.enterprise': 'Firm',
 };

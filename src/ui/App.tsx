@@ -11,6 +11,7 @@ import { Details } from './Details.tsx';
 import { EnterpriseList } from './EnterpriseList.tsx';
 import { Legend } from './Legend.tsx';
 import { type MapHandle, MapPane } from './MapPane.tsx';
+import { Search } from './Search.tsx';
 import type { BeltState } from './state.ts';
 import { Toolbar } from './Toolbar.tsx';
 
@@ -153,6 +154,16 @@ export function App(props: AppProps) {
     if (e && e.lon !== null && e.lat !== null) locate(e.lon, e.lat);
   };
 
+  const pickSearchHit = (hit: { kind: 'enterprise' | 'zone'; id: string }) => {
+    if (hit.kind === 'enterprise') return selectFromList(hit.id);
+    s.select(hit);
+    const z = s.zoneById().get(hit.id);
+    if (z) {
+      const [lon, lat] = centreOf(z.geometry);
+      locate(lon, lat);
+    }
+  };
+
   const download = (blob: Blob, name: string) => {
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -192,6 +203,7 @@ export function App(props: AppProps) {
         listOpen={s.ui.listOpen}
         panelOpen={s.ui.panelOpen}
         visible={s.visibleIdx().length}
+        search={<Search enterprises={s.enterprises()} zones={s.zones()} onPick={pickSearchHit} />}
         onLang={() => setLang(lang() === 'zh' ? 'en' : 'zh')}
         onLargeText={(v) => s.setUi('largeText', v)}
         onList={(v) => s.setUi('listOpen', v)}
@@ -310,4 +322,18 @@ function exposeTestHandle(h: MapHandle, s: BeltState) {
     },
     mapState: () => s.mapState(),
   };
+}
+
+/** Centre of a geometry's bounding box (for flying to a zone). */
+function centreOf(g: GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point): [number, number] {
+  if (g.type === 'Point') return g.coordinates as [number, number];
+  const pts = (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat()).flat();
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of pts as [number, number][]) {
+    x0 = Math.min(x0, x);
+    y0 = Math.min(y0, y);
+    x1 = Math.max(x1, x);
+    y1 = Math.max(y1, y);
+  }
+  return [(x0 + x1) / 2, (y0 + y1) / 2];
 }

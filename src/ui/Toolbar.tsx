@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { type JSX, Show } from 'solid-js';
 import { fmt, t } from '../i18n/index.ts';
 
 /** Title bar: language, large-text mode, list and analysis toggles, exports. */
@@ -9,6 +9,7 @@ export function Toolbar(props: {
   listOpen: boolean;
   panelOpen: boolean;
   visible: number;
+  search: JSX.Element;
   onLang(): void;
   onLargeText(on: boolean): void;
   onList(open: boolean): void;
@@ -23,6 +24,7 @@ export function Toolbar(props: {
           <p class="subtitle">{t('app.subtitle')}</p>
         </Show>
       </div>
+      {props.search}
       <span class="visible-count" aria-live="polite">
         {t('count.visible', { n: fmt(props.visible) })}
       </span>

@@ -235,6 +235,22 @@ describe('the map on the default sample', () => {
     await done(g);
   });
 
+  it('search finds an enterprise by pinyin initials and a zone by Chinese name, and opens them', async () => {
+    const g = await open('/portal/belt/');
+    const { page } = g;
+    await waitReady(page);
+    const box = page.locator('input[type=search][data-search]');
+    // 示例·横峰县铜熔铸企业 0001 → slhfxtrzqy0001
+    await box.fill('slhfxtrzqy0001');
+    await page.locator('[data-search-hit="enterprise:sample-0001"]').waitFor();
+    await box.press('Enter');
+    await page.locator('[data-details][data-enterprise-id="sample-0001"]').waitFor();
+    await box.fill('经济技术开发区');
+    await page.locator('[data-search-hit="zone:srjk"]').click();
+    await page.locator('[data-details][data-zone-id="srjk"]').waitFor();
+    await done(g);
+  });
+
   it('large-text mode flips the html hook', async () => {
     const g = await open('/portal/belt/');
     await waitReady(g.page);
