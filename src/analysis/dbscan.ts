@@ -20,7 +20,7 @@ const RAD = Math.PI / 180;
 
 /**
  * Density-based clustering (DBSCAN) with exactly the semantics of `@turf/clusters-dbscan` 7.4
- * (units km), in O(n log n + Σ neighbourhood sizes) with a kd-tree instead of Turf's repeated scans.
+ * (units km), with a kd-tree instead of Turf's O(n²) scans.
  *
  * - Neighbourhood of p: the points q (p itself included) inside Turf's search box around p
  *   (±maxDistanceKm in latitude, converted with `lengthToDegrees`; longitude widened by 1/cos of the
@@ -35,6 +35,12 @@ const RAD = Math.PI / 180;
  *   noise) before a cluster reached it, otherwise `CORE` — so a non-core border point reached from a
  *   cluster seeded at a lower index is labelled `CORE`, as Turf does.
  *
+ * How it stays fast on dense data: a core test stops counting at minPoints, and a cluster grows by
+ * enumerating only the still-unassigned neighbours of its core points — assigned points are removed
+ * from the kd-tree's per-node live counts, so exhausted subtrees are skipped. Assigning a neighbour
+ * when it is enqueued rather than when Turf dequeues it changes nothing: only this cluster's
+ * expansion runs in between, and it would assign it to the same cluster.
+ *
  * @param coords interleaved WGS84 degrees [lon0, lat0, lon1, lat1, …]
  * @param maxDistanceKm neighbourhood radius, km (geodesic)
  * @param minPoints minimum neighbourhood size for a core point (self included)
@@ -46,25 +52,70 @@ export function dbscan(coords: Float64Array, maxDistanceKm: number, minPoints: n
   if (n === 0) return { clusterIds, labels, clusterCount: 0 };
   const minPts = minPoints || 3;
 
-  const index = new KDBush(n, 16);
+  const nodeSize = 16;
+  const index = new KDBush(n, nodeSize);
   for (let i = 0; i < n; i++) index.add(coords[2 * i]!, coords[2 * i + 1]!);
   index.finish();
   const ids = index.ids;
   const sc = index.coords as Float64Array;
-  const nodeSize = index.nodeSize;
+  const posOf = new Int32Array(n);
+  for (let k = 0; k < n; k++) posOf[ids[k]!] = k;
   // cos(latitude) per sorted position, with Turf's degree → radian conversion.
   const cosSorted = new Float64Array(n);
   for (let k = 0; k < n; k++) cosSorted[k] = Math.cos(degreesToRadians(sc[2 * k + 1]!));
+
+  // Live (unassigned) point count of every implicit kd-tree node, heap-numbered (root 1).
+  let maxNode = 1;
+  const measure = (node: number, left: number, right: number) => {
+    if (node > maxNode) maxNode = node;
+    if (right - left <= nodeSize) return;
+    const m = (left + right) >> 1;
+    measure(2 * node, left, m - 1);
+    measure(2 * node + 1, m + 1, right);
+  };
+  measure(1, 0, n - 1);
+  const live = new Int32Array(maxNode + 1);
+  const initLive = (node: number, left: number, right: number) => {
+    live[node] = Math.max(0, right - left + 1);
+    if (right - left <= nodeSize) return;
+    const m = (left + right) >> 1;
+    initLive(2 * node, left, m - 1);
+    initLive(2 * node + 1, m + 1, right);
+  };
+  initLive(1, 0, n - 1);
+  const liveAt = new Uint8Array(n).fill(1);
+  const kill = (k: number) => {
+    liveAt[k] = 0;
+    let node = 1;
+    let left = 0;
+    let right = n - 1;
+    for (;;) {
+      live[node]!--;
+      if (right - left <= nodeSize) return;
+      const m = (left + right) >> 1;
+      if (k === m) return;
+      if (k < m) {
+        node = 2 * node;
+        right = m - 1;
+      } else {
+        node = 2 * node + 1;
+        left = m + 1;
+      }
+    }
+  };
 
   const latDeg = lengthToDegrees(maxDistanceKm, 'kilometers');
   const maxRad = maxDistanceKm / KM_PER_RADIAN;
   const maxQ = maxRad * maxRad;
 
   let buf = new Int32Array(64);
-  const stack = new Int32Array(3 * 64);
+  const stack = new Int32Array(4 * 128);
 
-  /** Turf's regionQuery(i): writes the neighbour ids into buf, returns their count. */
-  const regionQuery = (i: number): number => {
+  /**
+   * Turf's regionQuery(i). mode 0: count the neighbourhood, stopping at minPts (returns the count);
+   * mode 1: write the LIVE neighbours' sorted positions into buf (returns their number).
+   */
+  const regionQuery = (i: number, mode: 0 | 1): number => {
     const x = coords[2 * i]!;
     const y = coords[2 * i + 1]!;
     const minY = Math.max(y - latDeg, -90);
@@ -75,8 +126,7 @@ export function dbscan(coords: Float64Array, maxDistanceKm: number, minPoints: n
     else lonDeg = latDeg / Math.cos(degreesToRadians(minY));
     const minX = Math.max(x - lonDeg, -360);
     const maxX = Math.min(x + lonDeg, 360);
-    const phi1 = ((y % 360) * Math.PI) / 180;
-    const c1 = Math.cos(phi1);
+    const c1 = Math.cos(degreesToRadians(y));
     // Cheap screen: q = Δφ² + cos φ1 cos φ2 Δλ² approximates θ² (θ = central angle) within a relative
     // error far below delta for separations inside the box; only ambiguous pairs get Turf's exact formula.
     const boxRad = Math.max(Math.abs(lonDeg), latDeg) * RAD;
@@ -85,6 +135,7 @@ export function dbscan(coords: Float64Array, maxDistanceKm: number, minPoints: n
     const qOut = maxQ * (1 + delta);
     let count = 0;
     let sp = 0;
+    stack[sp++] = 1;
     stack[sp++] = 0;
     stack[sp++] = n - 1;
     stack[sp++] = 0;
@@ -92,6 +143,8 @@ export function dbscan(coords: Float64Array, maxDistanceKm: number, minPoints: n
       const axis = stack[--sp]!;
       const right = stack[--sp]!;
       const left = stack[--sp]!;
+      const node = stack[--sp]!;
+      if (mode === 1 && live[node] === 0) continue;
       let from: number;
       let to: number;
       if (right - left <= nodeSize) {
@@ -104,23 +157,26 @@ export function dbscan(coords: Float64Array, maxDistanceKm: number, minPoints: n
         const mx = sc[2 * m]!;
         const my = sc[2 * m + 1]!;
         if (axis === 0 ? minX <= mx : minY <= my) {
+          stack[sp++] = 2 * node;
           stack[sp++] = left;
           stack[sp++] = m - 1;
           stack[sp++] = 1 - axis;
         }
         if (axis === 0 ? maxX >= mx : maxY >= my) {
+          stack[sp++] = 2 * node + 1;
           stack[sp++] = m + 1;
           stack[sp++] = right;
           stack[sp++] = 1 - axis;
         }
       }
       for (let k = from; k <= to; k++) {
+        if (mode === 1 && liveAt[k] === 0) continue;
         const px = sc[2 * k]!;
         const py = sc[2 * k + 1]!;
         if (px < minX || px > maxX || py < minY || py > maxY) continue;
-        const c2 = cosSorted[k]!;
         const dp = (py - y) * RAD;
         const dl = (px - x) * RAD;
+        const c2 = cosSorted[k]!;
         const q = dp * dp + c1 * c2 * dl * dl;
         let inside: boolean;
         if (q <= qIn) inside = true;
@@ -133,65 +189,76 @@ export function dbscan(coords: Float64Array, maxDistanceKm: number, minPoints: n
             Math.pow(Math.sin(dLat / 2), 2) + Math.pow(Math.sin(dLon / 2), 2) * c1 * c2;
           inside = 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * KM_PER_RADIAN <= maxDistanceKm;
         }
-        if (inside) {
-          if (count === buf.length) {
-            const grown = new Int32Array(buf.length * 2);
-            grown.set(buf);
-            buf = grown;
-          }
-          buf[count++] = ids[k]!;
+        if (!inside) continue;
+        if (mode === 0) {
+          if (++count >= minPts) return count;
+          continue;
         }
+        if (count === buf.length) {
+          const grown = new Int32Array(buf.length * 2);
+          grown.set(buf);
+          buf = grown;
+        }
+        buf[count++] = k;
       }
     }
     return count;
   };
 
-  const visited = new Uint8Array(n);
+  // Core state per point: −1 unknown, 0 not core, 1 core.
+  const core = new Int8Array(n).fill(-1);
+  const isCore = (i: number): boolean => {
+    let c = core[i]!;
+    if (c < 0) {
+      c = regionQuery(i, 0) >= minPts ? 1 : 0;
+      core[i] = c;
+    }
+    return c === 1;
+  };
   const isNoise = new Uint8Array(n);
-  // 1 for points already queried and found non-core (their neighbourhood need not be queried again).
-  const knownSmall = new Uint8Array(n);
   let queue = new Int32Array(256);
   let clusterCount = 0;
 
   for (let i = 0; i < n; i++) {
-    if (visited[i]) continue;
-    const c = regionQuery(i);
-    if (c < minPts) {
+    // Visited in Turf's sense = assigned here (an expansion assigns what it visits; the main loop's
+    // noise points stay unvisited).
+    if (clusterIds[i] !== -1) continue;
+    if (!isCore(i)) {
       isNoise[i] = 1;
-      knownSmall[i] = 1;
       continue;
     }
     const cid = clusterCount++;
-    visited[i] = 1;
-    // Expansion. Turf appends every core neighbourhood to one list and, per entry, visits (and
-    // expands) it if unvisited, then assigns it if unassigned. The set reached is the closure through
-    // core points whatever the order; entries already visited and assigned are no-ops, so skip them.
+    clusterIds[i] = cid;
+    kill(posOf[i]!);
     let qLen = 0;
     let head = 0;
-    const pushAll = (count: number) => {
-      for (let t = 0; t < count; t++) {
-        const j = buf[t]!;
-        if (visited[j] && clusterIds[j] !== -1) continue;
+    let j = i;
+    for (;;) {
+      // j is core and assigned: take its live neighbours.
+      const c = regionQuery(j, 1);
+      for (let t = 0; t < c; t++) {
+        const k = buf[t]!;
+        const id = ids[k]!;
+        kill(k);
+        clusterIds[id] = cid;
         if (qLen === queue.length) {
           const grown = new Int32Array(queue.length * 2);
           grown.set(queue);
           queue = grown;
         }
-        queue[qLen++] = j;
+        queue[qLen++] = id;
       }
-    };
-    pushAll(c);
-    while (head < qLen) {
-      const j = queue[head++]!;
-      if (!visited[j]) {
-        visited[j] = 1;
-        if (!knownSmall[j]) {
-          const cj = regionQuery(j);
-          if (cj >= minPts) pushAll(cj);
-          else knownSmall[j] = 1;
+      // Next enqueued point that is core (non-core ones are only assigned).
+      let next = -1;
+      while (head < qLen) {
+        const cand = queue[head++]!;
+        if (isCore(cand)) {
+          next = cand;
+          break;
         }
       }
-      if (clusterIds[j] === -1) clusterIds[j] = cid;
+      if (next < 0) break;
+      j = next;
     }
   }
   for (let i = 0; i < n; i++) {

@@ -92,6 +92,11 @@ export function nearestNeighbours(
   let cand = new Int32Array(64);
   let candQ = new Float64Array(64);
   let tieLen = 0;
+  const tieStart = new Int32Array(wantTies ? n : 0);
+  // The query run after point i (kd order), to find where i's tie list ends.
+  const nextQuery = new Int32Array(wantTies ? n : 0);
+  const lastQuery = ids[n - 1]!;
+  if (wantTies) for (let k = 0; k + 1 < n; k++) nextQuery[ids[k]!] = ids[k + 1]!;
   const cosMinLat = Math.cos(minLat * RAD);
   const cosMaxLat = Math.cos(maxLat * RAD);
 
@@ -100,7 +105,9 @@ export function nearestNeighbours(
     return r * r * (1 + EPS);
   };
 
-  for (let i = 0; i < n; i++) {
+  // Queries in kd order (neighbouring queries touch the same memory); results by input index.
+  for (let qk = 0; qk < n; qk++) {
+    const i = ids[qk]!;
     const x = coords[2 * i]!;
     const y = coords[2 * i + 1]!;
     const ci = cosLat[i]!;
@@ -220,7 +227,7 @@ export function nearestNeighbours(
     }
     distKm[i] = dMin;
     if (wantTies) {
-      tieOffsets[i] = tieLen;
+      tieStart[i] = tieLen;
       const bound = dMin + tol;
       const push = (j: number) => {
         if (tieLen === tieIds.length) {
@@ -237,6 +244,15 @@ export function nearestNeighbours(
       }
     }
   }
-  if (wantTies) tieOffsets[n] = tieLen;
-  return { distKm, tieOffsets, tieIds: wantTies ? tieIds.slice(0, tieLen) : tieIds };
+  if (!wantTies) return { distKm, tieOffsets, tieIds };
+  // Queries ran in kd order: lay the tie lists out in input order.
+  const ordered = new Int32Array(tieLen);
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    tieOffsets[i] = w;
+    const end = i === lastQuery ? tieLen : tieStart[nextQuery[i]!]!;
+    for (let t = tieStart[i]!; t < end; t++) ordered[w++] = tieIds[t]!;
+  }
+  tieOffsets[n] = w;
+  return { distKm, tieOffsets, tieIds: ordered };
 }

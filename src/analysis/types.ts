@@ -87,6 +87,8 @@ export interface ChainCompleteness {
   id: string;
   kind: 'zone' | 'county';
   counts: Record<ChainStage, number>;
+  /** Sum of the three counts (chain-stage members). */
+  total: number;
   /** Stages missing (count 0). */
   gaps: ChainStage[];
   /** Stages present but thin (see thresholds). */
