@@ -33,8 +33,9 @@ function sample(count: number, seed = 7) {
 function expectNoNaN(value: unknown, path = 'result'): void {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`${path} = ${value}`);
-  } else if (Array.isArray(value)) value.forEach((v, i) => expectNoNaN(v, `${path}[${i}]`));
-  else if (value && typeof value === 'object')
+  } else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) expectNoNaN(v, `${path}[${i}]`);
+  } else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) expectNoNaN(v, `${path}.${k}`);
 }
 
