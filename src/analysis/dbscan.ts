@@ -135,6 +135,7 @@ export function dbscan(coords: Float64Array, maxDistanceKm: number, minPoints: n
     const qOut = maxQ * (1 + delta);
     let count = 0;
     let sp = 0;
+    if (mode === 1 && live[1] === 0) return 0;
     stack[sp++] = 1;
     stack[sp++] = 0;
     stack[sp++] = n - 1;
@@ -144,7 +145,6 @@ export function dbscan(coords: Float64Array, maxDistanceKm: number, minPoints: n
       const right = stack[--sp]!;
       const left = stack[--sp]!;
       const node = stack[--sp]!;
-      if (mode === 1 && live[node] === 0) continue;
       let from: number;
       let to: number;
       if (right - left <= nodeSize) {
@@ -156,16 +156,19 @@ export function dbscan(coords: Float64Array, maxDistanceKm: number, minPoints: n
         to = m;
         const mx = sc[2 * m]!;
         const my = sc[2 * m + 1]!;
-        if (axis === 0 ? minX <= mx : minY <= my) {
-          stack[sp++] = 2 * node;
-          stack[sp++] = left;
-          stack[sp++] = m - 1;
-          stack[sp++] = 1 - axis;
-        }
-        if (axis === 0 ? maxX >= mx : maxY >= my) {
-          stack[sp++] = 2 * node + 1;
-          stack[sp++] = m + 1;
-          stack[sp++] = right;
+        const goLow = axis === 0 ? minX <= mx : minY <= my;
+        const goHigh = axis === 0 ? maxX >= mx : maxY >= my;
+        // The child on the query point's side is pushed last (searched first): a core test then
+        // usually reaches minPts in the first leaf.
+        const highFirst = axis === 0 ? x >= mx : y >= my;
+        for (let side = 0; side < 2; side++) {
+          const high = side === 0 ? !highFirst : highFirst;
+          if (high ? !goHigh : !goLow) continue;
+          const child = high ? 2 * node + 1 : 2 * node;
+          if (mode === 1 && live[child] === 0) continue;
+          stack[sp++] = child;
+          stack[sp++] = high ? m + 1 : left;
+          stack[sp++] = high ? right : m - 1;
           stack[sp++] = 1 - axis;
         }
       }
