@@ -25,6 +25,10 @@ export interface ClusterInfo {
   id: number;
   stage: ChainStage;
   memberIds: string[];
+  /**
+   * Members labelled core / edge by Turf's rule: a member is `edge` only when DBSCAN's main loop met it
+   * as noise before a cluster reached it (so a border point reached early counts as core, as in Turf).
+   */
   core: number;
   edge: number;
   /** Convex hull (null when the members are fewer than 3 distinct, or collinear). */
@@ -107,7 +111,10 @@ export interface AnalysisResult {
   countyChains: ChainCompleteness[];
   /** Resolved zone per enterprise id, where containment assigned one (for the export). */
   resolvedZones: Record<string, string>;
-  /** Hexagons with per-stage counts; only non-empty cells. */
+  /**
+   * Hexagons (`@turf/hex-grid` cells, hexSideKm side, over the study area's bbox ∪ the points' bbox,
+   * padded by two cell sides) with counts of visible located chain-stage records; only non-empty cells.
+   */
   hexGrid: GeoJSON.FeatureCollection<GeoJSON.Polygon, Record<ChainStage | 'total', number>>;
   /** Milliseconds spent. */
   elapsedMs: number;
