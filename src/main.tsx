@@ -4,7 +4,7 @@
  */
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
-import { AnalysisClient } from './analysis/client.stub.ts';
+import { AnalysisClient } from './analysis/client.ts';
 import { loadData } from './data/load.ts';
 import { loadConfig } from './embed/config.ts';
 import { parseUrlState } from './embed/url.ts';
@@ -62,7 +62,7 @@ async function start() {
         lat,
       })),
       d.zones,
-      d.prefecture,
+      d.prefecture as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>,
     );
     state.loadData({ enterprises: d.enterprises, zones: d.zones, sample: d.sample });
   } catch (e) {

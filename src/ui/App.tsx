@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
-import type { AnalysisParams, AnalysisRecord, AnalysisResult } from '../analysis/types.ts';
+import { type AnalysisClient, isSuperseded } from '../analysis/client.ts';
 import { enterprisesToCSV, enterprisesToGeoJSON } from '../data/records.ts';
-import { CHAIN_STAGES, type Zone } from '../data/types.ts';
+import { CHAIN_STAGES } from '../data/types.ts';
 import { type BeltConfig, configTitle } from '../embed/config.ts';
 import { createBridge, type OutMessage } from '../embed/messages.ts';
 import { writeUrlState } from '../embed/url.ts';
@@ -15,19 +15,8 @@ import { Search } from './Search.tsx';
 import type { BeltState } from './state.ts';
 import { Toolbar } from './Toolbar.tsx';
 
-/** What the page needs of the analysis engine (the Web Worker client implements it). */
-export interface AnalysisRunner {
-  load(
-    records: AnalysisRecord[],
-    zones: readonly Zone[],
-    studyArea: GeoJSON.Feature | GeoJSON.FeatureCollection,
-  ): void;
-  analyze(
-    visibleIdx: Uint32Array,
-    chainIdx: Uint32Array,
-    params: AnalysisParams,
-  ): Promise<AnalysisResult | null>;
-}
+/** What the page needs of the analysis engine (AnalysisClient implements it; tests may fake it). */
+export type AnalysisRunner = Pick<AnalysisClient, 'analyze'>;
 
 export interface AppProps {
   state: BeltState;
@@ -69,15 +58,18 @@ export function App(props: AppProps) {
     on(s.seq, (seq) => {
       if (!s.dataLoaded()) return;
       const params = { ...s.ui.params };
+      // The client transfers the index buffers to the worker: send copies, keep the memos intact.
       props.runner
-        .analyze(s.visibleIdx(), s.chainIdx(), params)
+        .analyze(s.visibleIdx().slice(), s.chainIdx().slice(), params)
         .then((res) => {
-          if (res && s.seq() === seq) {
+          if (s.seq() === seq) {
             s.setAnalysis(res);
             s.setAnalysisSeq(seq);
           }
         })
-        .catch((e: unknown) => console.error('[belt] analysis failed', e));
+        .catch((e: unknown) => {
+          if (!isSuperseded(e)) console.error('[belt] analysis failed', e);
+        });
     }),
   );
 
@@ -236,6 +228,9 @@ export function App(props: AppProps) {
             analysis={s.analysis()}
             computing={computing()}
             largeText={s.ui.largeText}
+            hulls={s.ui.hulls}
+            hexGrid={s.ui.hexGrid}
+            onOverlay={(w, on) => s.setUi(w, on)}
             onToggle={s.toggleStage}
             onAll={(on) =>
               s.setStages(on ? ['upstream', 'midstream', 'downstream', 'support', 'unclassified'] : [])

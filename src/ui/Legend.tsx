@@ -11,6 +11,9 @@ export interface LegendProps {
   analysis: AnalysisResult | null;
   computing: boolean;
   largeText: boolean;
+  hulls: boolean;
+  hexGrid: boolean;
+  onOverlay(which: 'hulls' | 'hexGrid', on: boolean): void;
   onToggle(stage: Stage, on: boolean): void;
   onAll(on: boolean): void;
 }
@@ -73,6 +76,31 @@ export function Legend(props: LegendProps) {
           <p class="hint">{t('agg.explain', { d: a().params.maxDistanceKm, m: a().params.minPoints })}</p>
         )}
       </Show>
+      <h3>{t('overlay.title')}</h3>
+      <ul class="overlay-list">
+        <li>
+          <label>
+            <input
+              type="checkbox"
+              data-overlay="hulls"
+              checked={props.hulls}
+              onChange={(e) => props.onOverlay('hulls', e.currentTarget.checked)}
+            />
+            {t('overlay.hulls')}
+          </label>
+        </li>
+        <li>
+          <label>
+            <input
+              type="checkbox"
+              data-overlay="hexgrid"
+              checked={props.hexGrid}
+              onChange={(e) => props.onOverlay('hexGrid', e.currentTarget.checked)}
+            />
+            {t('overlay.hexGrid')}
+          </label>
+        </li>
+      </ul>
       <h3>{t('legend.precision')}</h3>
       <ul class="precision-legend">
         <li>

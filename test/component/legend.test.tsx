@@ -60,6 +60,9 @@ function Harness(props: { analysis?: AnalysisResult | null; onToggle?: (s: Stage
       analysis={props.analysis ?? null}
       computing={false}
       largeText={false}
+      hulls
+      hexGrid={false}
+      onOverlay={() => {}}
       onToggle={(s, on) => {
         props.onToggle?.(s, on);
         setStages((xs) => (on ? [...xs, s] : xs.filter((x) => x !== s)));
