@@ -17,6 +17,7 @@ import { analyze } from '../src/analysis/analyze.ts';
 import { dbscan } from '../src/analysis/dbscan.ts';
 import { nearestNeighbourIndex } from '../src/analysis/nearest-neighbour-index.ts';
 import { studyAreaKm2 } from '../src/analysis/study-area-km2.ts';
+import { toAnalysisRecord } from '../src/analysis/to-analysis-record.ts';
 import type { AnalysisRecord } from '../src/analysis/types.ts';
 import { COUNTIES } from '../src/data/counties.ts';
 import { generateSample } from '../src/data/sample.ts';
@@ -108,15 +109,7 @@ function clusteredRecords(n: number, seed: number): { records: AnalysisRecord[];
     const isLocated = e.lon !== null && e.lat !== null;
     if (isLocated && located === n) continue;
     if (isLocated) located++;
-    records.push({
-      id: e.id,
-      stage: e.stage,
-      segment: e.segment,
-      county: e.county,
-      zone: e.zone,
-      lon: e.lon,
-      lat: e.lat,
-    });
+    records.push(toAnalysisRecord(e));
   }
   return { records, zones };
 }

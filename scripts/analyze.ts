@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/analysis/analyze.ts';
 import type { StudyArea } from '../src/analysis/study-area-km2.ts';
+import { toAnalysisRecord } from '../src/analysis/to-analysis-record.ts';
 import { type AnalysisParams, type AnalysisResult, DEFAULT_PARAMS } from '../src/analysis/types.ts';
 import { countyName } from '../src/data/counties.ts';
 import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from '../src/data/records.ts';
@@ -101,15 +102,7 @@ if (opts['study-area'] !== 'none') {
   }
 }
 
-const records = parsed.records.map(({ id, stage, segment, county, zone, lon, lat }) => ({
-  id,
-  stage,
-  segment,
-  county,
-  zone,
-  lon,
-  lat,
-}));
+const records = parsed.records.map(toAnalysisRecord);
 const result = analyze({ records, zones, studyArea, params });
 
 if (opts.json) {

@@ -5,6 +5,7 @@
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { AnalysisClient } from './analysis/client.ts';
+import { toAnalysisRecord } from './analysis/to-analysis-record.ts';
 import { loadData } from './data/load.ts';
 import { loadConfig } from './embed/config.ts';
 import { parseUrlState } from './embed/url.ts';
@@ -52,15 +53,7 @@ async function start() {
     }
     setBoundaries({ counties: d.counties, prefecture: d.prefecture });
     runner.load(
-      d.enterprises.map(({ id, stage, segment, county, zone, lon, lat }) => ({
-        id,
-        stage,
-        segment,
-        county,
-        zone,
-        lon,
-        lat,
-      })),
+      d.enterprises.map(toAnalysisRecord),
       d.zones,
       d.prefecture as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>,
     );

@@ -12,6 +12,7 @@ import { nearestNeighbours } from './nearest-neighbours.ts';
 import { resolveZones } from './resolve-zones.ts';
 import { studyAreaBbox } from './study-area-bbox.ts';
 import { type StudyArea, studyAreaKm2 } from './study-area-km2.ts';
+import { SPATIAL_PRECISIONS } from './thresholds.ts';
 import {
   type AnalysisParams,
   type AnalysisRecord,
@@ -106,6 +107,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     if (code === undefined) return;
     countByStage[r.stage as ChainStage]++;
     if (r.lon === null || r.lat === null || !Number.isFinite(r.lon) || !Number.isFinite(r.lat)) return;
+    if (r.precision !== undefined && !SPATIAL_PRECISIONS.has(r.precision)) return;
     idxByStage[r.stage as ChainStage].push(i);
     located.push(i);
   });

@@ -4,6 +4,14 @@
  * Pure constants: imports nothing.
  */
 
+/**
+ * Location precisions fine enough for the spatial figures (DBSCAN, Clark–Evans, co-location, hexagons).
+ * A `county`-precision point is the county's label point: it says which county, not where, and a
+ * county's such points would sit on one spot and form an artificial cluster. Such records are still
+ * drawn (as approximate), listed, and counted in the location quotients and chain completeness.
+ */
+export const SPATIAL_PRECISIONS: ReadonlySet<string> = new Set(['exact', 'street', 'township', 'zone']);
+
 /** A stage with fewer located, visible enterprises than this has level `none` (too few to judge). */
 export const LEVEL_MIN_POINTS = 5;
 

@@ -7,7 +7,13 @@ import type { ChainStage, Enterprise, Segment, Stage, Zone } from '../data/types
 export type Level = 'high' | 'medium' | 'low' | 'none';
 
 /** The part of an enterprise the analysis needs (what crosses to the worker). */
-export type AnalysisRecord = Pick<Enterprise, 'id' | 'stage' | 'segment' | 'county' | 'zone' | 'lon' | 'lat'>;
+export type AnalysisRecord = Pick<
+  Enterprise,
+  'id' | 'stage' | 'segment' | 'county' | 'zone' | 'lon' | 'lat'
+> & {
+  /** Location precision; a record without it counts as exact. See thresholds.ts SPATIAL_PRECISIONS. */
+  precision?: Enterprise['precision'];
+};
 
 export interface AnalysisParams {
   /** DBSCAN neighbourhood radius, km (geodesic). Default 1.5. */

@@ -262,3 +262,39 @@ describe('analyze: degenerate inputs give defined results', () => {
     expect(r.stages.upstream.level).toBe('high');
   });
 });
+
+describe('precision and the spatial figures', () => {
+  it('county-precision points are counted but kept out of clusters and the nearest-neighbour index', () => {
+    const base = {
+      stage: 'midstream' as const,
+      segment: 'processing' as const,
+      county: '361104',
+      zone: null,
+    };
+    // Six firms at one county label point, and five spread far apart at township precision.
+    const recs = [
+      ...Array.from({ length: 6 }, (_, i) => ({
+        ...base,
+        id: `c${i}`,
+        lon: 117.8,
+        lat: 28.4,
+        precision: 'county' as const,
+      })),
+      ...Array.from({ length: 5 }, (_, i) => ({
+        ...base,
+        id: `t${i}`,
+        lon: 116.5 + i * 0.3,
+        lat: 28.9,
+        precision: 'township' as const,
+      })),
+    ];
+    const r = analyze({ records: recs });
+    expect(r.stages.midstream.count).toBe(11);
+    expect(r.stages.midstream.located).toBe(5);
+    expect(r.stages.midstream.clusters).toEqual([]);
+    // Without precision every located point enters: the six form a cluster.
+    const r2 = analyze({ records: recs.map(({ precision: _p, ...x }) => x) });
+    expect(r2.stages.midstream.clusters).toHaveLength(1);
+    expect(r.lq.find((q) => q.county === '361104' && q.stage === 'midstream')?.count).toBe(11);
+  });
+});
