@@ -15,6 +15,21 @@ declare module 'vitest' {
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/**
+ * A stand-in government portal: embeds the map given by ?src= in an iframe, records every message it
+ * receives in window.received, and sends window.send(msg) to the frame.
+ */
+const PORTAL_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>portal</title><link rel="icon" href="data:,"></head><body>
+<h1>Portal</h1>
+<iframe id="map" width="1000" height="700"></iframe>
+<script>
+  window.received = [];
+  window.addEventListener('message', (e) => window.received.push({ origin: e.origin, data: e.data }));
+  const src = new URLSearchParams(location.search).get('src');
+  document.getElementById('map').src = src;
+  window.send = (msg) => document.getElementById('map').contentWindow.postMessage(msg, '*');
+</script></body></html>`;
+
 /** Build the site (unless E2E_SKIP_BUILD=1 and dist/ exists), find Chromium, serve dist/ under a strict CSP. */
 export default async function setup(project: TestProject) {
   const chromium: string = ensureChromium();
@@ -22,10 +37,19 @@ export default async function setup(project: TestProject) {
   if (!(process.env.E2E_SKIP_BUILD === '1' && existsSync(dist))) {
     execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
   }
-  const { server, port } = await startServer(dist, [
-    { prefix: '/portal/belt/' },
-    { prefix: '/badcfg/', configOverride: '{ "title": "broken", "stages": [ "upstream", ' },
-  ]);
+  const { server, port } = await startServer(
+    dist,
+    [
+      { prefix: '/portal/belt/' },
+      { prefix: '/badcfg/', configOverride: '{ "title": "broken", "stages": [ "upstream", ' },
+      // Drivable by a portal at http://localhost:PORT (another origin than 127.0.0.1:PORT).
+      {
+        prefix: '/embedcfg/',
+        configOverride: '{ "embed": { "allowedOrigins": ["http://localhost:{PORT}"] } }',
+      },
+    ],
+    { '/portal.html': PORTAL_PAGE },
+  );
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
   project.provide('chromium', chromium);
   return () => new Promise<void>((r) => server.close(() => r()));

@@ -31,6 +31,10 @@ export async function openPage(
     viewport?: { width: number; height: number };
     initScript?: string;
     allowConsoleErrors?: RegExp;
+    /** Origins besides the server's that requests may go to (e.g. a test portal on localhost). */
+    otherOrigins?: string[];
+    /** Full URL instead of baseUrl() + path. */
+    url?: string;
   } = {},
 ): Promise<Guarded> {
   const context = await browser.newContext({
@@ -63,9 +67,10 @@ export async function openPage(
   page.on('request', (r) => {
     const u = r.url();
     if (u.startsWith('data:') || u.startsWith('blob:')) return;
-    if (new URL(u).origin !== origin) problems.push(`request to another host: ${u}`);
+    const o = new URL(u).origin;
+    if (o !== origin && !opts.otherOrigins?.includes(o)) problems.push(`request to another host: ${u}`);
   });
-  await page.goto(`${baseUrl()}${path}`);
+  await page.goto(opts.url ?? `${baseUrl()}${path}`);
   return { page, context, problems, warnings };
 }
 

@@ -25,7 +25,12 @@ const TYPES: Record<string, string> = {
 
 export interface Mount {
   prefix: string;
+  /** Serve from this folder instead of the default one. */
+  root?: string;
+  /** belt.config.json served instead of the built one; `{PORT}` is replaced by the server's port. */
   configOverride?: string;
+  /** Extra files: path below the prefix → file on disk. */
+  files?: Record<string, string>;
 }
 
 export function startServer(
@@ -37,7 +42,7 @@ export function startServer(
     const url = new URL(req.url ?? '/', 'http://x');
     if (extra && url.pathname in extra) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(extra[url.pathname]);
+      res.end(extra[url.pathname]!.replaceAll('{PORT}', String(req.socket.localPort)));
       return;
     }
     const m = mounts.find((mt) => url.pathname.startsWith(mt.prefix));
@@ -47,8 +52,10 @@ export function startServer(
     }
     let rel = decodeURIComponent(url.pathname.slice(m.prefix.length)) || 'index.html';
     if (rel.endsWith('/')) rel += 'index.html';
-    const file = normalize(join(dist, rel));
-    if (!file.startsWith(dist)) {
+    const root = m.root ?? dist;
+    const extraFile = m.files?.[rel];
+    const file = extraFile ?? normalize(join(root, rel));
+    if (!extraFile && !file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
@@ -58,7 +65,7 @@ export function startServer(
       'Cache-Control': 'no-store',
     };
     if (rel === 'belt.config.json' && m.configOverride !== undefined) {
-      res.writeHead(200, headers).end(m.configOverride);
+      res.writeHead(200, headers).end(m.configOverride.replaceAll('{PORT}', String(req.socket.localPort)));
       return;
     }
     try {
