@@ -192,15 +192,18 @@ export class MapController {
     this.source('zones')?.setData({ type: 'FeatureCollection', features });
   }
 
-  /** Analysis overlays: the hexagon density surface and the cluster hulls. */
+  /**
+   * Analysis overlays: the hexagon density surface and the cluster hulls. A hidden overlay's source is
+   * emptied, so no tile work is spent on what is not shown.
+   */
   async setOverlays(
     result: AnalysisResult | null,
     show: { hexGrid: boolean; hulls: boolean },
   ): Promise<void> {
     await this.loaded;
-    this.source('hexgrid')?.setData(result?.hexGrid ?? EMPTY_FC);
+    this.source('hexgrid')?.setData(show.hexGrid && result ? result.hexGrid : EMPTY_FC);
     const hulls: GeoJSON.Feature[] = [];
-    if (result) {
+    if (result && show.hulls) {
       for (const st of Object.values(result.stages)) {
         for (const c of st.clusters) {
           if (c.hull)
@@ -213,11 +216,15 @@ export class MapController {
       }
     }
     this.source('hulls')?.setData({ type: 'FeatureCollection', features: hulls });
-    this.map.setLayoutProperty('hexgrid-fill', 'visibility', show.hexGrid ? 'visible' : 'none');
-    for (const id of ['hulls-fill', 'hulls-line'])
-      this.map.setLayoutProperty(id, 'visibility', show.hulls ? 'visible' : 'none');
-    for (const id of ['enterprises-approx', 'enterprises-exact', 'enterprises-county-halo']) {
-      this.map.setLayoutProperty(id, 'visibility', show.hexGrid ? 'none' : 'visible');
+    this.setVisible(['hexgrid-fill'], show.hexGrid);
+    this.setVisible(['hulls-fill', 'hulls-line'], show.hulls);
+    this.setVisible(['enterprises-approx', 'enterprises-exact', 'enterprises-county-halo'], !show.hexGrid);
+  }
+
+  private setVisible(ids: string[], on: boolean): void {
+    for (const id of ids) {
+      const v = on ? 'visible' : 'none';
+      if (this.map.getLayoutProperty(id, 'visibility') !== v) this.map.setLayoutProperty(id, 'visibility', v);
     }
   }
 

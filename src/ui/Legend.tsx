@@ -99,6 +99,15 @@ export function Legend(props: LegendProps) {
             />
             {t('overlay.hexGrid')}
           </label>
+          <Show when={props.hexGrid}>
+            <div class="hex-ramp" aria-hidden="true">
+              <span class="r1" />
+              <span class="r2" />
+              <span class="r3" />
+              <span class="r4" />
+            </div>
+            <p class="hint">{t('overlay.hexRamp')}</p>
+          </Show>
         </li>
       </ul>
       <h3>{t('legend.precision')}</h3>
