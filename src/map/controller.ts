@@ -92,7 +92,7 @@ export class MapController {
       canvasContextAttributes: { preserveDrawingBuffer: false },
     });
     this.map.getCanvas().setAttribute('aria-label', init.label);
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     this.setAttribution(init.attribution);
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));

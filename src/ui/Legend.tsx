@@ -142,7 +142,7 @@ function Agglomeration(props: { stage: ChainStage; analysis: AnalysisResult | nu
         {(fig) => (
           <>
             <span class={`level level-${fig().level}`}>
-              {t('agg.title')}：{t(`agg.level.${fig().level}`)}
+              {t('agg.levelLabel', { level: t(`agg.level.${fig().level}`) })}
             </span>
             <Show when={fig().level !== 'none'}>
               <span class="agg-figures">
