@@ -4,21 +4,42 @@ import { KM_PER_RADIAN } from './turf-distance.ts';
 export interface NearestNeighbours {
   /**
    * Per point, the distance in km to its nearest OTHER point (Turf's haversine, the point itself as
-   * `from`); Infinity when there is no other point.
+   * `from`); Infinity when there is no other point. Exactly 0 for every point of a group of ≥ 2.
    */
   distKm: Float64Array;
   /**
+   * Per point, its group: points at identical coordinates (lon and lat equal, both finite) form one
+   * group; any other point is a group of its own. Groups are numbered 0 … groupSize.length − 1 in an
+   * unspecified order.
+   */
+  groupOf: Int32Array;
+  /** Points per group. */
+  groupSize: Int32Array;
+  /**
    * Only with `ties`: the neighbours of point i at the nearest distance (within the tolerance) are
-   * tieIds[tieOffsets[i] .. tieOffsets[i + 1]). Otherwise empty arrays.
+   * tieIds[tieOffsets[i] .. tieOffsets[i + 1]), in no particular order. Otherwise empty arrays.
+   * A point in a group of g lists at least the g − 1 other members, so the lists grow as g²: use
+   * `groupTies` where coincident points can be many.
    */
   tieOffsets: Int32Array;
   tieIds: Int32Array;
+  /**
+   * Only with `groupTies`: the same ties by group, in O(number of groups) space. For group s,
+   * groupTieIds[groupTieOffsets[s] .. groupTieOffsets[s + 1]) are the OTHER groups whose members are
+   * tied nearest neighbours of every member of s. A point i's tied neighbours are then exactly: the
+   * other groupSize[groupOf[i]] − 1 members of its own group (tied at distance 0), plus every member
+   * of the listed groups. Otherwise empty arrays.
+   */
+  groupTieOffsets: Int32Array;
+  groupTieIds: Int32Array;
 }
 
 export interface NearestNeighboursOptions {
-  /** Also list every neighbour tied at the nearest distance. Default false. */
+  /** Also list, per point, every neighbour tied at the nearest distance. Default false. */
   ties?: boolean;
-  /** With `ties`: j is tied when d(i, j) ≤ d_min(i) + tieToleranceKm. Default 0 (exact ties). */
+  /** Also list the ties by group (see NearestNeighbours.groupTieIds). Default false. */
+  groupTies?: boolean;
+  /** With ties: j is tied when d(i, j) ≤ d_min(i) + tieToleranceKm. Default 0 (exact ties). */
   tieToleranceKm?: number;
 }
 
@@ -30,13 +51,71 @@ const Q_FAST = 1e-4;
 const COS_MIN = 0.1;
 
 /**
+ * Groups of identical coordinates (exact equality of finite lon and lat; +0 and −0 are equal), by
+ * hashing the coordinates' bits: O(n). Group ids are provisional (order of first appearance).
+ */
+function groupIdentical(coords: Float64Array, n: number): { prov: Int32Array; first: Int32Array; count: number } {
+  const prov = new Int32Array(n);
+  const first = new Int32Array(n);
+  let size = 2;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  const table = new Int32Array(size).fill(-1);
+  const bits = new Uint32Array(coords.buffer, coords.byteOffset, 4 * n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const x = coords[2 * i]!;
+    const y = coords[2 * i + 1]!;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      prov[i] = count;
+      first[count++] = i;
+      continue;
+    }
+    let h = 0x811c9dc5;
+    h = Math.imul(h ^ (x === 0 ? 0 : bits[4 * i]!), 0x01000193);
+    h = Math.imul(h ^ (x === 0 ? 0 : bits[4 * i + 1]!), 0x01000193);
+    h = Math.imul(h ^ (y === 0 ? 0 : bits[4 * i + 2]!), 0x01000193);
+    h = Math.imul(h ^ (y === 0 ? 0 : bits[4 * i + 3]!), 0x01000193);
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    let slot = h & mask;
+    for (;;) {
+      const g = table[slot]!;
+      if (g === -1) {
+        table[slot] = count;
+        prov[i] = count;
+        first[count++] = i;
+        break;
+      }
+      const f = first[g]!;
+      if (coords[2 * f] === x && coords[2 * f + 1] === y) {
+        prov[i] = g;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return { prov, first, count };
+}
+
+/**
  * Nearest other point of every point, with the exact haversine distance of `@turf/distance` (km).
  *
- * A kd-tree depth-first search ranks candidates by q = Δφ² + cos φ1·cos φ2·Δλ² (radians²), which
- * approximates the squared central angle within a relative error < EPS at the separations where it is
- * used; every candidate within that slack of the best is then measured with Turf's exact formula and
- * the exact minimum kept, so the result equals a brute-force scan with `@turf/distance` (far-apart or
- * polar points use the brute-force scan directly). O(n log n) for ordinary inputs.
+ * Points at identical coordinates are grouped first (O(n) hashing): every member of a group of ≥ 2
+ * has nearest distance exactly 0, and the search below runs once per distinct location, never per
+ * coincident point — so the cost stays ~linear however many points share one coordinate.
+ *
+ * A kd-tree (over the distinct locations) depth-first search ranks candidates by
+ * q = Δφ² + cos φ1·cos φ2·Δλ² (radians²), which approximates the squared central angle within a
+ * relative error < EPS at the separations where it is used; every candidate within that slack of the
+ * best is then measured with Turf's exact formula and the exact minimum kept, so the result equals a
+ * brute-force scan with `@turf/distance` (far-apart or polar points use the brute-force scan
+ * directly). Ties: j is tied with i when d(i, j) ≤ d_min(i) + tieToleranceKm; for a group that is its
+ * other members plus any other location within the tolerance of distance 0. O(n log n) for ordinary
+ * inputs (plus the size of the per-point tie lists when `ties` is asked for).
  *
  * @param coords interleaved WGS84 degrees [lon0, lat0, lon1, lat1, …]
  */
@@ -46,43 +125,67 @@ export function nearestNeighbours(
 ): NearestNeighbours {
   const n = coords.length >> 1;
   const wantTies = options.ties === true;
+  const wantGroupTies = options.groupTies === true;
+  const listTies = wantTies || wantGroupTies;
   const tol = Math.max(0, options.tieToleranceKm ?? 0);
   const tolRad = tol / KM_PER_RADIAN;
   const distKm = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  const tieOffsets = new Int32Array(wantTies ? n + 1 : 0);
-  let tieIds = new Int32Array(wantTies ? Math.max(n, 1) : 0);
-  if (n < 2) return { distKm, tieOffsets, tieIds };
 
-  const cosLat = new Float64Array(n);
+  const { prov, first, count: G } = groupIdentical(coords, n);
+  // Sites (distinct locations) are numbered in kd order: site k is at (sc[2k], sc[2k + 1]).
+  const index = new KDBush(G, 16);
+  for (let g = 0; g < G; g++) index.add(coords[2 * first[g]!]!, coords[2 * first[g]! + 1]!);
+  index.finish();
+  const ids = index.ids;
+  const sc = index.coords as Float64Array;
+  const nodeSize = index.nodeSize;
+  const rank = new Int32Array(G);
+  for (let k = 0; k < G; k++) rank[ids[k]!] = k;
+  const groupOf = new Int32Array(n);
+  const groupSize = new Int32Array(G);
+  for (let i = 0; i < n; i++) {
+    const k = rank[prov[i]!]!;
+    groupOf[i] = k;
+    groupSize[k]! += 1;
+  }
+  const groupTieOffsets = new Int32Array(wantGroupTies || wantTies ? G + 1 : 0);
+  let groupTieIds = new Int32Array(listTies ? Math.max(G, 1) : 0);
+  const empty = new Int32Array(0);
+  if (n < 2) {
+    return {
+      distKm,
+      groupOf,
+      groupSize,
+      tieOffsets: new Int32Array(wantTies ? n + 1 : 0),
+      tieIds: empty,
+      groupTieOffsets: wantGroupTies ? groupTieOffsets : empty,
+      groupTieIds: empty,
+    };
+  }
+
+  const cosSorted = new Float64Array(G);
   let minLat = Number.POSITIVE_INFINITY;
   let maxLat = Number.NEGATIVE_INFINITY;
   let minLon = Number.POSITIVE_INFINITY;
   let maxLon = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const lat = coords[2 * i + 1]!;
-    const lon = coords[2 * i]!;
-    cosLat[i] = Math.cos(((lat % 360) * Math.PI) / 180);
+  for (let k = 0; k < G; k++) {
+    const lon = sc[2 * k]!;
+    const lat = sc[2 * k + 1]!;
+    cosSorted[k] = Math.cos(((lat % 360) * Math.PI) / 180);
     if (lat < minLat) minLat = lat;
     if (lat > maxLat) maxLat = lat;
     if (lon < minLon) minLon = lon;
     if (lon > maxLon) maxLon = lon;
   }
-  const index = new KDBush(n, 16);
-  for (let i = 0; i < n; i++) index.add(coords[2 * i]!, coords[2 * i + 1]!);
-  index.finish();
-  const ids = index.ids;
-  const sc = index.coords as Float64Array;
-  const nodeSize = index.nodeSize;
-  const cosSorted = new Float64Array(n);
-  for (let k = 0; k < n; k++) cosSorted[k] = cosLat[ids[k]!]!;
   const polar = Math.min(Math.cos(minLat * RAD), Math.cos(maxLat * RAD)) < COS_MIN;
 
-  const exact = (i: number, j: number): number => {
-    const dLat = (((coords[2 * j + 1]! - coords[2 * i + 1]!) % 360) * Math.PI) / 180;
-    const dLon = (((coords[2 * j]! - coords[2 * i]!) % 360) * Math.PI) / 180;
+  /** Turf's haversine from site k to site m, km. */
+  const exact = (k: number, m: number): number => {
+    const dLat = (((sc[2 * m + 1]! - sc[2 * k + 1]!) % 360) * Math.PI) / 180;
+    const dLon = (((sc[2 * m]! - sc[2 * k]!) % 360) * Math.PI) / 180;
     const a =
       // biome-ignore lint/style/useExponentiationOperator: Turf's exact operations
-      Math.pow(Math.sin(dLat / 2), 2) + Math.pow(Math.sin(dLon / 2), 2) * cosLat[i]! * cosLat[j]!;
+      Math.pow(Math.sin(dLat / 2), 2) + Math.pow(Math.sin(dLon / 2), 2) * cosSorted[k]! * cosSorted[m]!;
     return 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * KM_PER_RADIAN;
   };
 
@@ -92,34 +195,43 @@ export function nearestNeighbours(
   let cand = new Int32Array(64);
   let candQ = new Float64Array(64);
   let tieLen = 0;
-  const tieStart = new Int32Array(wantTies ? n : 0);
-  // The query run after point i (kd order), to find where i's tie list ends.
-  const nextQuery = new Int32Array(wantTies ? n : 0);
-  const lastQuery = ids[n - 1]!;
-  if (wantTies) for (let k = 0; k + 1 < n; k++) nextQuery[ids[k]!] = ids[k + 1]!;
   const cosMinLat = Math.cos(minLat * RAD);
   const cosMaxLat = Math.cos(maxLat * RAD);
+  /** Nearest distance of each site to the nearest OTHER point (0 for a group of ≥ 2). */
+  const siteDist = new Float64Array(G);
 
   const limitOf = (q: number): number => {
     const r = Math.sqrt(q) * (1 + EPS) + tolRad;
     return r * r * (1 + EPS);
   };
+  const pushTie = (m: number) => {
+    if (tieLen === groupTieIds.length) {
+      const g2 = new Int32Array(groupTieIds.length * 2);
+      g2.set(groupTieIds);
+      groupTieIds = g2;
+    }
+    groupTieIds[tieLen++] = m;
+  };
 
-  // Queries in kd order (neighbouring queries touch the same memory); results by input index.
-  for (let qk = 0; qk < n; qk++) {
-    const i = ids[qk]!;
-    const x = coords[2 * i]!;
-    const y = coords[2 * i + 1]!;
-    const ci = cosLat[i]!;
+  // One query per site, in kd order (neighbouring queries touch the same memory).
+  for (let qk = 0; qk < G; qk++) {
+    if (listTies) groupTieOffsets[qk] = tieLen;
+    // A group's own other members are at exactly 0: nothing is nearer, and without tie lists there
+    // is nothing left to find.
+    const grouped = groupSize[qk]! >= 2;
+    if (grouped && !listTies) continue;
+    const x = sc[2 * qk]!;
+    const y = sc[2 * qk + 1]!;
+    const ci = cosSorted[qk]!;
     let nc = 0;
-    let best = Number.POSITIVE_INFINITY;
-    let limit = Number.POSITIVE_INFINITY;
+    let best = grouped ? 0 : Number.POSITIVE_INFINITY;
+    let limit = grouped ? limitOf(0) : Number.POSITIVE_INFINITY;
     let useScan = polar;
     if (!useScan) {
       let sp = 0;
       let fp = 0;
       iStack[sp++] = 0;
-      iStack[sp++] = n - 1;
+      iStack[sp++] = G - 1;
       iStack[sp++] = 0;
       fStack[fp++] = minLon;
       fStack[fp++] = minLat;
@@ -180,8 +292,7 @@ export function nearestNeighbours(
           }
         }
         for (let k = from; k <= to; k++) {
-          const j = ids[k]!;
-          if (j === i) continue;
+          if (k === qk) continue;
           const dp = (sc[2 * k + 1]! - y) * RAD;
           const dl = (sc[2 * k]! - x) * RAD;
           const q = dp * dp + ci * cosSorted[k]! * dl * dl;
@@ -194,7 +305,7 @@ export function nearestNeighbours(
             q2.set(candQ);
             candQ = q2;
           }
-          cand[nc] = j;
+          cand[nc] = k;
           candQ[nc++] = q;
           if (q < best) {
             best = q;
@@ -204,55 +315,75 @@ export function nearestNeighbours(
       }
       if (best > Q_FAST) useScan = true;
     }
-    // Exact distances of the candidates (or of every point when scanning).
-    let dMin = Number.POSITIVE_INFINITY;
+    // Exact distances of the candidates (or of every other site when scanning).
+    let dMin = grouped ? 0 : Number.POSITIVE_INFINITY;
     if (useScan) {
       nc = 0;
-      for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        const d = exact(i, j);
+      for (let m = 0; m < G; m++) {
+        if (m === qk) continue;
+        const d = exact(qk, m);
         if (d < dMin) dMin = d;
       }
     } else {
       let w = 0;
       for (let t = 0; t < nc; t++) {
         if (candQ[t]! > limit) continue;
-        const j = cand[t]!;
-        const d = exact(i, j);
+        const m = cand[t]!;
+        const d = exact(qk, m);
         if (d < dMin) dMin = d;
-        cand[w] = j;
+        cand[w] = m;
         candQ[w++] = d; // now holds the exact distance
       }
       nc = w;
     }
-    distKm[i] = dMin;
-    if (wantTies) {
-      tieStart[i] = tieLen;
+    siteDist[qk] = dMin;
+    if (listTies) {
       const bound = dMin + tol;
-      const push = (j: number) => {
-        if (tieLen === tieIds.length) {
-          const g = new Int32Array(tieIds.length * 2);
-          g.set(tieIds);
-          tieIds = g;
-        }
-        tieIds[tieLen++] = j;
-      };
       if (useScan) {
-        for (let j = 0; j < n; j++) if (j !== i && exact(i, j) <= bound) push(j);
+        for (let m = 0; m < G; m++) if (m !== qk && exact(qk, m) <= bound) pushTie(m);
       } else {
-        for (let t = 0; t < nc; t++) if (candQ[t]! <= bound) push(cand[t]!);
+        for (let t = 0; t < nc; t++) if (candQ[t]! <= bound) pushTie(cand[t]!);
       }
     }
   }
-  if (!wantTies) return { distKm, tieOffsets, tieIds };
-  // Queries ran in kd order: lay the tie lists out in input order.
-  const ordered = new Int32Array(tieLen);
+  if (listTies) groupTieOffsets[G] = tieLen;
+  for (let i = 0; i < n; i++) {
+    const k = groupOf[i]!;
+    distKm[i] = groupSize[k]! >= 2 ? 0 : siteDist[k]!;
+  }
+  const groupTies = wantGroupTies
+    ? { groupTieOffsets, groupTieIds: groupTieIds.subarray(0, tieLen) }
+    : { groupTieOffsets: empty, groupTieIds: empty };
+  if (!wantTies) return { distKm, groupOf, groupSize, tieOffsets: empty, tieIds: empty, ...groupTies };
+
+  // Per-point lists: the other members of the point's own group, then every member of each tied group.
+  const memberOffsets = new Int32Array(G + 1);
+  for (let i = 0; i < n; i++) memberOffsets[groupOf[i]! + 1]! += 1;
+  for (let k = 0; k < G; k++) memberOffsets[k + 1]! += memberOffsets[k]!;
+  const members = new Int32Array(n);
+  const fill = memberOffsets.slice(0, G);
+  for (let i = 0; i < n; i++) members[fill[groupOf[i]!]!++] = i;
+  const tiedMembers = new Float64Array(G);
+  for (let k = 0; k < G; k++) {
+    for (let t = groupTieOffsets[k]!; t < groupTieOffsets[k + 1]!; t++) tiedMembers[k]! += groupSize[groupTieIds[t]!]!;
+  }
+  let total = 0;
+  for (let i = 0; i < n; i++) total += groupSize[groupOf[i]!]! - 1 + tiedMembers[groupOf[i]!]!;
+  if (total > 0x7fffffff) {
+    throw new RangeError(`nearestNeighbours: ${total} tied pairs do not fit per-point lists; use groupTies`);
+  }
+  const tieOffsets = new Int32Array(n + 1);
+  const tieIds = new Int32Array(total);
   let w = 0;
   for (let i = 0; i < n; i++) {
     tieOffsets[i] = w;
-    const end = i === lastQuery ? tieLen : tieStart[nextQuery[i]!]!;
-    for (let t = tieStart[i]!; t < end; t++) ordered[w++] = tieIds[t]!;
+    const k = groupOf[i]!;
+    for (let p = memberOffsets[k]!; p < memberOffsets[k + 1]!; p++) if (members[p] !== i) tieIds[w++] = members[p]!;
+    for (let t = groupTieOffsets[k]!; t < groupTieOffsets[k + 1]!; t++) {
+      const m = groupTieIds[t]!;
+      for (let p = memberOffsets[m]!; p < memberOffsets[m + 1]!; p++) tieIds[w++] = members[p]!;
+    }
   }
   tieOffsets[n] = w;
-  return { distKm, tieOffsets, tieIds: ordered };
+  return { distKm, groupOf, groupSize, tieOffsets, tieIds, ...groupTies };
 }

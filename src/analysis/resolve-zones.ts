@@ -1,5 +1,6 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Zone } from '../data/types.ts';
+import { CONTAINMENT_PRECISIONS } from './thresholds.ts';
 import type { AnalysisRecord } from './types.ts';
 
 export interface ZoneResolution {
@@ -11,7 +12,8 @@ export interface ZoneResolution {
 
 /**
  * Zone membership of records: the record's `zone` id when it has one; otherwise, for a located
- * record, the first zone (in `zones` order) with `realBoundary` and a Polygon/MultiPolygon geometry
+ * record whose precision is fine enough (thresholds.ts CONTAINMENT_PRECISIONS; none given = exact), the
+ * first zone (in `zones` order) with `realBoundary` and a Polygon/MultiPolygon geometry
  * that contains the point (`@turf/boolean-point-in-polygon`, boundary counts as inside), with a
  * bounding-box pre-check. Zones without a real boundary never assign members. O(records × zones).
  */
@@ -39,6 +41,7 @@ export function resolveZones(records: readonly AnalysisRecord[], zones: readonly
       return;
     }
     if (r.lon === null || r.lat === null) return;
+    if (r.precision !== undefined && !CONTAINMENT_PRECISIONS.has(r.precision)) return;
     for (const a of areas) {
       const [w, s, e, nn] = a.box as [number, number, number, number];
       if (r.lon < w || r.lon > e || r.lat < s || r.lat > nn) continue;

@@ -12,6 +12,12 @@
  */
 export const SPATIAL_PRECISIONS: ReadonlySet<string> = new Set(['exact', 'street', 'township', 'zone']);
 
+/**
+ * Location precisions fine enough to place a record without a zone id inside a zone's real boundary.
+ * A township- or county-level point is a few km off at best: it must not join a zone by containment.
+ */
+export const CONTAINMENT_PRECISIONS: ReadonlySet<string> = new Set(['exact', 'street']);
+
 /** A stage with fewer located, visible enterprises than this has level `none` (too few to judge). */
 export const LEVEL_MIN_POINTS = 5;
 

@@ -26,6 +26,23 @@ export interface AnalysisParams {
 
 export const DEFAULT_PARAMS: AnalysisParams = { maxDistanceKm: 1.5, minPoints: 3, hexSideKm: 3 };
 
+/** The range a user (UI) or an administrator (belt.config.json) may set the DBSCAN parameters to. */
+export const PARAM_LIMITS = {
+  maxDistanceKm: { min: 0.1, max: 50 },
+  minPoints: { min: 1, max: 100 },
+} as const;
+
+export function validMaxDistanceKm(v: unknown): v is number {
+  return typeof v === 'number' && v >= PARAM_LIMITS.maxDistanceKm.min && v <= PARAM_LIMITS.maxDistanceKm.max;
+}
+export function validMinPoints(v: unknown): v is number {
+  return (
+    Number.isInteger(v) &&
+    (v as number) >= PARAM_LIMITS.minPoints.min &&
+    (v as number) <= PARAM_LIMITS.minPoints.max
+  );
+}
+
 export interface ClusterInfo {
   /** 0-based, per stage, in order of discovery. */
   id: number;

@@ -78,3 +78,37 @@ describe('title per language', () => {
     expect(parseConfig({ title: { fr: 'Carte' } }).warnings[0]).toMatch(/title/);
   });
 });
+
+describe('allowed origins', () => {
+  it('are stored as browsers report them, so a trailing slash or a default port still matches', () => {
+    const { config, warnings } = parseConfig({
+      embed: {
+        allowedOrigins: [
+          'https://portal.example.cn/',
+          'http://gov.example.cn:80',
+          'HTTPS://Upper.Example.cn',
+        ],
+      },
+    });
+    expect(warnings).toEqual([]);
+    expect(config.embed.allowedOrigins).toEqual([
+      'https://portal.example.cn',
+      'http://gov.example.cn',
+      'https://upper.example.cn',
+    ]);
+  });
+  it('reject paths, queries, credentials and other schemes', () => {
+    for (const o of [
+      'https://a.cn/x',
+      'https://a.cn/?q=1',
+      'https://u:p@a.cn',
+      'ftp://a.cn',
+      'javascript:alert(1)',
+      'null',
+    ]) {
+      const r = parseConfig({ embed: { allowedOrigins: [o] } });
+      expect(r.config.embed.allowedOrigins, o).toEqual([]);
+      expect(r.warnings, o).toHaveLength(1);
+    }
+  });
+});

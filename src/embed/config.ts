@@ -2,6 +2,7 @@
  * dist/belt.config.json (contract.md "Deployment"): read at start-up so an administrator changes a
  * deployment without a rebuild. A malformed file falls back to defaults with a visible warning.
  */
+import { PARAM_LIMITS, validMaxDistanceKm, validMinPoints } from '../analysis/types.ts';
 import { isStage, STAGES, type Stage } from '../data/types.ts';
 import { isLang, type Lang } from '../i18n/index.ts';
 
@@ -82,7 +83,8 @@ export function parseConfig(raw: unknown): ConfigResult {
   if ('embed' in raw) {
     const e = raw.embed;
     if (isObj(e) && Array.isArray(e.allowedOrigins)) {
-      const ok = e.allowedOrigins.filter((o): o is string => typeof o === 'string' && isOrigin(o));
+      // Stored as browsers report them (scheme://host[:port], no path or trailing slash).
+      const ok = e.allowedOrigins.flatMap((o) => (typeof o === 'string' ? (originOf(o) ?? []) : []));
       if (ok.length !== e.allowedOrigins.length)
         warnings.push('embed.allowedOrigins: entries must be origins like https://portal.example.gov.cn');
       c.embed.allowedOrigins = ok;
@@ -100,27 +102,35 @@ export function parseConfig(raw: unknown): ConfigResult {
   if ('analysis' in raw) {
     const a = raw.analysis;
     if (isObj(a)) {
+      const L = PARAM_LIMITS;
       if (a.maxDistanceKm !== undefined) {
-        if (typeof a.maxDistanceKm === 'number' && a.maxDistanceKm > 0 && a.maxDistanceKm <= 50)
-          c.analysis.maxDistanceKm = a.maxDistanceKm;
-        else warnings.push('analysis.maxDistanceKm: expected a number in (0, 50]');
+        if (validMaxDistanceKm(a.maxDistanceKm)) c.analysis.maxDistanceKm = a.maxDistanceKm;
+        else
+          warnings.push(
+            `analysis.maxDistanceKm: expected a number in [${L.maxDistanceKm.min}, ${L.maxDistanceKm.max}]`,
+          );
       }
       if (a.minPoints !== undefined) {
-        if (Number.isInteger(a.minPoints) && (a.minPoints as number) >= 1 && (a.minPoints as number) <= 100)
-          c.analysis.minPoints = a.minPoints as number;
-        else warnings.push('analysis.minPoints: expected an integer in [1, 100]');
+        if (validMinPoints(a.minPoints)) c.analysis.minPoints = a.minPoints;
+        else
+          warnings.push(
+            `analysis.minPoints: expected an integer in [${L.minPoints.min}, ${L.minPoints.max}]`,
+          );
       }
     } else warnings.push('analysis: expected an object');
   }
   return { config: c, warnings };
 }
 
-function isOrigin(s: string): boolean {
+/** The origin of an http(s) origin string ('https://a.cn' or 'https://a.cn/'), null for anything else. */
+function originOf(s: string): string | null {
   try {
     const u = new URL(s);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === s.replace(/\/$/, '');
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+    if ((u.pathname !== '/' && u.pathname !== '') || u.search || u.hash || u.username) return null;
+    return u.origin;
   } catch {
-    return false;
+    return null;
   }
 }
 

@@ -1,8 +1,16 @@
 import { For, Show } from 'solid-js';
-import type { AnalysisParams, AnalysisResult, LocationQuotient } from '../analysis/types.ts';
+import {
+  type AnalysisParams,
+  type AnalysisResult,
+  type LocationQuotient,
+  PARAM_LIMITS,
+  validMaxDistanceKm,
+  validMinPoints,
+} from '../analysis/types.ts';
 import { COUNTIES, countyName } from '../data/counties.ts';
 import { CHAIN_STAGES, type Zone } from '../data/types.ts';
 import { fmt, lang, t } from '../i18n/index.ts';
+import { hookNumber } from './hook-number.ts';
 
 /** The planner's tables: location quotients, co-location quotients, chain completeness by zone. */
 export function AnalysisPanel(props: {
@@ -30,14 +38,15 @@ export function AnalysisPanel(props: {
           {t('params.distance')}
           <input
             type="number"
-            min="0.1"
-            max="20"
+            min={PARAM_LIMITS.maxDistanceKm.min}
+            max={PARAM_LIMITS.maxDistanceKm.max}
             step="0.1"
             value={props.params.maxDistanceKm}
             data-param="maxDistanceKm"
             onChange={(e) => {
               const v = Number(e.currentTarget.value);
-              if (v > 0 && v <= 20) props.onParams({ maxDistanceKm: v });
+              if (validMaxDistanceKm(v)) props.onParams({ maxDistanceKm: v });
+              else e.currentTarget.value = String(props.params.maxDistanceKm); // rejected: show what is in force
             }}
           />
         </label>
@@ -45,14 +54,15 @@ export function AnalysisPanel(props: {
           {t('params.minPoints')}
           <input
             type="number"
-            min="1"
-            max="50"
+            min={PARAM_LIMITS.minPoints.min}
+            max={PARAM_LIMITS.minPoints.max}
             step="1"
             value={props.params.minPoints}
             data-param="minPoints"
             onChange={(e) => {
               const v = Number(e.currentTarget.value);
-              if (Number.isInteger(v) && v >= 1 && v <= 50) props.onParams({ minPoints: v });
+              if (validMinPoints(v)) props.onParams({ minPoints: v });
+              else e.currentTarget.value = String(props.params.minPoints);
             }}
           />
         </label>
@@ -80,7 +90,7 @@ export function AnalysisPanel(props: {
                           return (
                             <td
                               data-clq={`${sa}/${sb}`}
-                              data-value={v() ?? ''}
+                              data-value={hookNumber(v())}
                               classList={{ hi: (v() ?? 0) > 1 }}
                             >
                               {v() === null ? '—' : fmt(v()!, 2)}
@@ -113,7 +123,7 @@ export function AnalysisPanel(props: {
                           return (
                             <td
                               data-lq={`${c.adcode}/${s}`}
-                              data-value={q()?.value ?? ''}
+                              data-value={hookNumber(q()?.value)}
                               classList={{ hi: !!q()?.specialised }}
                             >
                               {q()?.value == null ? '—' : fmt(q()!.value!, 2)}{' '}
@@ -150,12 +160,12 @@ export function AnalysisPanel(props: {
                     >
                       <Show when={z.gaps.length}>
                         <span class="gap">
-                          {t('chain.gaps', { list: z.gaps.map(stageShort).join('、') })}
+                          {t('chain.gaps', { list: z.gaps.map(stageShort).join(t('list.sep')) })}
                         </span>
                       </Show>
                       <Show when={z.thin.length}>
                         <span class="thin">
-                          {t('chain.thin', { list: z.thin.map(stageShort).join('、') })}
+                          {t('chain.thin', { list: z.thin.map(stageShort).join(t('list.sep')) })}
                         </span>
                       </Show>
                     </Show>

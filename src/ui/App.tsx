@@ -29,11 +29,16 @@ export interface AppProps {
 export function App(props: AppProps) {
   const s = props.state;
   const [mapHandle, setMapHandle] = createSignal<MapHandle | null>(null);
-  const computing = createMemo(() => s.dataLoaded() && s.analysisSeq() !== s.seq());
+  const computing = createMemo(() => s.dataLoaded() && !s.analysisError() && s.analysisSeq() !== s.seq());
 
   // ---- boundary: <html> attributes (contract hooks) ----
   createEffect(() => document.documentElement.setAttribute('data-map-state', s.mapState()));
-  createEffect(() => document.documentElement.setAttribute('data-large-text', s.ui.largeText ? 'on' : 'off'));
+  createEffect(() =>
+    // contract.md: present ("on") only while the mode is on.
+    s.ui.largeText
+      ? document.documentElement.setAttribute('data-large-text', 'on')
+      : document.documentElement.removeAttribute('data-large-text'),
+  );
   createEffect(() => document.documentElement.classList.toggle('embed', s.ui.embed));
   createEffect(() => {
     document.title = configTitle(props.config, lang()) ?? t('app.title');
@@ -65,10 +70,13 @@ export function App(props: AppProps) {
           if (s.seq() === seq) {
             s.setAnalysis(res);
             s.setAnalysisSeq(seq);
+            s.setAnalysisError(null);
           }
         })
         .catch((e: unknown) => {
-          if (!isSuperseded(e)) console.error('[belt] analysis failed', e);
+          if (isSuperseded(e)) return;
+          console.error('[belt] analysis failed', e);
+          s.setAnalysisError(e instanceof Error ? e.message : String(e));
         });
     }),
   );
@@ -89,7 +97,12 @@ export function App(props: AppProps) {
         s.setStages(msg.stages);
         break;
       case 'belt:set-view':
-        mapHandle()?.controller.jumpTo(msg);
+        {
+          const view = { lon: msg.lon, lat: msg.lat, zoom: msg.zoom };
+          const h = mapHandle();
+          if (h) h.controller.jumpTo(view);
+          else s.setUi('view', view);
+        }
         break;
       case 'belt:select':
         s.select({ kind: 'enterprise', id: msg.id });
@@ -219,6 +232,11 @@ export function App(props: AppProps) {
           {t('state.error', { msg: s.ui.loadError ?? '' })}
         </p>
       </Show>
+      <Show when={s.analysisError()}>
+        <p class="error" role="alert">
+          {t('agg.error', { msg: s.analysisError() ?? '' })}
+        </p>
+      </Show>
       <main class="layout">
         <aside class="side" aria-label={t('legend.title')}>
           <Legend
@@ -275,12 +293,18 @@ export function App(props: AppProps) {
           </Show>
         </div>
         <Show when={s.ui.listOpen || s.ui.noWebGL}>
-          <EnterpriseList
-            items={s.visibleEnterprises()}
-            selectedId={selectedEnterprise()?.id ?? null}
-            largeText={s.ui.largeText}
-            onSelect={selectFromList}
-          />
+          {(_open) => {
+            // Built only while the list is shown (100,000 rows are not copied on every toggle otherwise).
+            const items = createMemo(() => s.visibleEnterprises());
+            return (
+              <EnterpriseList
+                items={items()}
+                selectedId={selectedEnterprise()?.id ?? null}
+                largeText={s.ui.largeText}
+                onSelect={selectFromList}
+              />
+            );
+          }}
         </Show>
         <Details
           enterprise={selectedEnterprise()}

@@ -1,4 +1,4 @@
-import { For, Match, Show, Switch } from 'solid-js';
+import { createEffect, For, Match, on, Show, Switch } from 'solid-js';
 import type { ChainCompleteness } from '../analysis/types.ts';
 import { countyName } from '../data/counties.ts';
 import type { Enterprise, Zone } from '../data/types.ts';
@@ -19,7 +19,24 @@ export interface DetailsProps {
 
 /** The details panel: every field, with its source and precision. */
 export function Details(props: DetailsProps) {
-  let closeBtn!: HTMLButtonElement;
+  let closeBtn: HTMLButtonElement | undefined;
+  /** Where focus was before the panel took it; given back on close. */
+  let returnFocus: HTMLElement | null = null;
+  const key = () => props.enterprise?.id ?? (props.zone ? `zone:${props.zone.id}` : null);
+  // Boundary effect: a newly opened item takes focus (keyboard and screen-reader users land on it).
+  createEffect(
+    on(key, (k, prev) => {
+      if (!k) return;
+      if (!prev && document.activeElement instanceof HTMLElement) returnFocus = document.activeElement;
+      queueMicrotask(() => closeBtn?.focus({ preventScroll: true }));
+    }),
+  );
+  const close = () => {
+    props.onClose();
+    const back = returnFocus;
+    returnFocus = null;
+    if (back?.isConnected) back.focus({ preventScroll: true });
+  };
   return (
     <Show when={props.enterprise || props.zone}>
       <aside
@@ -29,15 +46,9 @@ export function Details(props: DetailsProps) {
         data-details
         data-enterprise-id={props.enterprise?.id}
         data-zone-id={props.zone && !props.enterprise ? props.zone.id : undefined}
-        onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
+        onKeyDown={(e) => e.key === 'Escape' && close()}
       >
-        <button
-          ref={closeBtn}
-          type="button"
-          class="close"
-          onClick={() => props.onClose()}
-          aria-label={t('details.close')}
-        >
+        <button ref={closeBtn} type="button" class="close" onClick={close} aria-label={t('details.close')}>
           ×
         </button>
         <Switch>
@@ -77,7 +88,7 @@ function EnterpriseFields(props: DetailsProps & { e: Enterprise }) {
           {e().zone
             ? props.zoneName(e().zone)
             : props.resolvedZone
-              ? `${props.zoneName(props.resolvedZone)} *`
+              ? `${props.zoneName(props.resolvedZone)}${t('details.byContainment')}`
               : '—'}
         </dd>
         <dt>{t('details.coordinates')}</dt>

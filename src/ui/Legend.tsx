@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import type { AnalysisResult } from '../analysis/types.ts';
 import { CHAIN_STAGES, type ChainStage, isChainStage, STAGES, type Stage } from '../data/types.ts';
 import { fmt, t } from '../i18n/index.ts';
+import { hookNumber } from './hook-number.ts';
 import { Swatch } from './Swatch.tsx';
 
 export interface LegendProps {
@@ -119,6 +120,12 @@ export function Legend(props: LegendProps) {
           <Swatch stage="midstream" largeText={props.largeText} approx /> {t('legend.approximate')}
         </li>
         <li>
+          <span class="county-halo" aria-hidden="true">
+            <Swatch stage="midstream" largeText={props.largeText} approx />
+          </span>{' '}
+          {t('legend.countyLevel')}
+        </li>
+        <li>
           <span class="zone-chip" aria-hidden="true" /> {t('legend.zone')}
         </li>
       </ul>
@@ -134,7 +141,7 @@ function Agglomeration(props: { stage: ChainStage; analysis: AnalysisResult | nu
       data-agglomeration={props.stage}
       data-level={f()?.level ?? 'none'}
       data-clusters={f()?.clusters.length ?? 0}
-      data-nni={f()?.nni.R ?? ''}
+      data-nni={hookNumber(f()?.nni.R)}
       aria-busy={props.computing}
       aria-live="polite"
     >

@@ -79,17 +79,26 @@ export function MapPane(props: {
       ),
     );
     createEffect(() => void ctl.setSelected(s.ui.selected));
-    createEffect(() => void ctl.setOverlays(s.analysis(), { hexGrid: s.ui.hexGrid, hulls: s.ui.hulls }));
-    // Whatever is visible changed: filter the layers, and report `drawn` once the map is idle.
+    // The figures' overlays; `drawn` once the map is idle with them.
     createEffect(
-      on(s.seq, (seq) => {
-        if (!s.dataLoaded()) return;
-        const stages = [...s.ui.stages];
+      on(s.overlayRequest, (req) => {
         void ctl
-          .setStages(stages)
+          .setOverlays(req.result, { hexGrid: req.hexGrid, hulls: req.hulls })
           .then(() => ctl.whenIdle())
           .then(() => {
-            if (s.seq() === seq) s.setDrawnSeq(seq);
+            if (s.overlayRequest() === req) s.setDrawnOverlays(req);
+          });
+      }),
+    );
+    // What is visible changed: filter the layers (no setData), and report `drawn` once the map is idle.
+    createEffect(
+      on(s.visibleIdx, (idx) => {
+        if (!s.dataLoaded()) return;
+        void ctl
+          .setStages([...s.ui.stages])
+          .then(() => ctl.whenIdle())
+          .then(() => {
+            if (s.visibleIdx() === idx) s.setDrawnIdx(idx);
           });
       }),
     );

@@ -54,7 +54,13 @@ export function Toolbar(props: {
           />
           {t('largeText.label')}
         </label>
-        <button type="button" data-lang-switch aria-label={t('lang.label')} onClick={() => props.onLang()}>
+        <button
+          type="button"
+          data-lang-switch
+          lang={t('lang.switchLang')}
+          title={t('lang.label')}
+          onClick={() => props.onLang()}
+        >
           {t('lang.switch')}
         </button>
         <fieldset class="exports">
@@ -62,14 +68,12 @@ export function Toolbar(props: {
           <button type="button" data-export="geojson" onClick={() => props.onExport('geojson')}>
             {t('export.geojson')}
           </button>
-          <Show when={!props.embed}>
-            <button type="button" data-export="csv" onClick={() => props.onExport('csv')}>
-              {t('export.csv')}
-            </button>
-            <button type="button" data-export="png" onClick={() => props.onExport('png')}>
-              {t('export.png')}
-            </button>
-          </Show>
+          <button type="button" data-export="csv" onClick={() => props.onExport('csv')}>
+            {t('export.csv')}
+          </button>
+          <button type="button" data-export="png" onClick={() => props.onExport('png')}>
+            {t('export.png')}
+          </button>
         </fieldset>
       </div>
     </header>

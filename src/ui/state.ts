@@ -56,8 +56,12 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
   const [analysis, setAnalysis] = createSignal<AnalysisResult | null>(null);
   /** Sequence number of the filter state the analysis result belongs to. */
   const [analysisSeq, setAnalysisSeq] = createSignal(-1);
-  /** Sequence number of the filter state the map has drawn. */
-  const [drawnSeq, setDrawnSeq] = createSignal(-1);
+  /** A failed analysis (not a superseded one): the figures cannot be shown. */
+  const [analysisError, setAnalysisError] = createSignal<string | null>(null);
+  /** The visible-index array the map has drawn (identity of visibleIdx()). */
+  const [drawnIdx, setDrawnIdx] = createSignal<Uint32Array | null>(null);
+  /** The overlay request (analysis result and overlay switches) the map has drawn. */
+  const [drawnOverlays, setDrawnOverlays] = createSignal<unknown>(null);
 
   const byId = createMemo(() => new Map(enterprises().map((e, i) => [e.id, i])));
   const zoneById = createMemo(() => new Map(zones().map((z) => [z.id, z])));
@@ -83,12 +87,18 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     return out.subarray(0, k);
   });
 
-  /** Per stage: visible count (passes every filter, located or not), and total ignoring the stage filter. */
-  const counts = createMemo(() => {
+  /** Per stage, ignoring the stage filter (every other filter applied). Depends on the data only. */
+  const totals = createMemo(() => {
     const all = enterprises();
-    const set = stageSet();
     const total = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
     for (const i of chainIdx()) total[all[i]!.stage]++;
+    return total;
+  });
+
+  /** Per stage: visible count (passes every filter, located or not; 0 while the stage is off), and total. */
+  const counts = createMemo(() => {
+    const set = stageSet();
+    const total = totals();
     const visible = Object.fromEntries(STAGES.map((s) => [s, set.has(s) ? total[s] : 0])) as Record<
       Stage,
       number
@@ -96,10 +106,14 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     return { visible, total };
   });
 
-  const visibleEnterprises = createMemo(() => {
+  /** The visible enterprises as records (not memoised: the list memoises it while open; exports call it). */
+  const visibleEnterprises = () => {
     const all = enterprises();
     return Array.from(visibleIdx(), (i) => all[i]!);
-  });
+  };
+
+  /** What the map's overlays must show: the figures and the overlay switches. */
+  const overlayRequest = createMemo(() => ({ result: analysis(), hulls: ui.hulls, hexGrid: ui.hexGrid }));
 
   /** Filter-state sequence: bumps whenever what is visible changes. */
   const seq = createMemo((prev: number) => {
@@ -109,12 +123,16 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     return prev + 1;
   }, 0);
 
+  /**
+   * contract.md: `ready` only once the map has drawn the current data (the visible points and the
+   * overlays of the current figures) and the figures for it are shown; `loading` while recomputing.
+   */
   const mapState = createMemo<'loading' | 'ready' | 'error'>(() => {
-    if (ui.loadError) return 'error';
+    if (ui.loadError || analysisError()) return 'error';
     if (!dataLoaded()) return 'loading';
-    const s = seq();
-    if (analysisSeq() !== s) return 'loading';
-    if (!ui.noWebGL && drawnSeq() !== s) return 'loading';
+    if (analysisSeq() !== seq()) return 'loading';
+    if (!ui.noWebGL && (drawnIdx() !== visibleIdx() || drawnOverlays() !== overlayRequest()))
+      return 'loading';
     return 'ready';
   });
 
@@ -127,7 +145,12 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
   function toggleStage(s: Stage, on: boolean) {
     setStages(on ? [...ui.stages, s] : ui.stages.filter((x) => x !== s));
   }
+  /** Select an enterprise or zone. Before the data has loaded it is kept and checked on load. */
   function select(sel: Selection) {
+    if (!dataLoaded()) {
+      setUi('selected', sel);
+      return;
+    }
     if (sel?.kind === 'enterprise' && !byId().has(sel.id)) {
       console.warn(`[belt] no enterprise with id ${sel.id}`);
       return;
@@ -142,7 +165,7 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
       setIsSample(d.sample);
       setDataLoaded(true);
       if (ui.selected?.kind === 'enterprise' && !byId().has(ui.selected.id)) {
-        console.warn(`[belt] ignoring ?select=${ui.selected.id}: no such enterprise`);
+        console.warn(`[belt] ignoring selection ${ui.selected.id}: no such enterprise`);
         setUi('selected', null);
       }
     });
@@ -163,8 +186,13 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     setAnalysis,
     analysisSeq,
     setAnalysisSeq,
-    drawnSeq,
-    setDrawnSeq,
+    analysisError,
+    setAnalysisError,
+    drawnIdx,
+    setDrawnIdx,
+    drawnOverlays,
+    setDrawnOverlays,
+    overlayRequest,
     seq,
     byId,
     zoneById,

@@ -159,4 +159,12 @@ describe('resolveZones', () => {
     expect(Array.from(r.byContainment)).toEqual([1, 0, 0, 0]);
     expect(resolveZones(records, [notReal]).zoneOf).toEqual([null, 'zX', null, null]);
   });
+  it('only exact and street-level points join a zone by containment', () => {
+    const at = { lon: 117.05, lat: 28.05 };
+    const records = (['exact', 'street', 'township', 'zone', 'county'] as const).map((precision) => ({
+      ...rec(precision, 'midstream', null, at),
+      precision,
+    }));
+    expect(resolveZones(records, [square]).zoneOf).toEqual(['zA', 'zA', null, null, null]);
+  });
 });

@@ -125,6 +125,10 @@ describe('Legend and stage filter', () => {
     expect(container.querySelector('[data-agglomeration="downstream"]')!.getAttribute('data-level')).toBe(
       'none',
     );
+    // Undefined R reads as NaN, never as a misleading 0.
+    expect(container.querySelector('[data-agglomeration="downstream"]')!.getAttribute('data-nni')).toBe(
+      'NaN',
+    );
     expect(container.querySelector('[data-agglomeration="support"]')).toBeNull();
   });
 
