@@ -310,17 +310,38 @@ export class MapController {
     this.map.resize();
   }
 
-  /** PNG of the current map (drawn on the next frame, while its buffer is valid). */
-  async exportPng(): Promise<Blob> {
+  /**
+   * PNG of the current map with `footer` lines (attribution, sample notice) printed under it, so an
+   * exported picture keeps its sources and never passes synthetic data off as real.
+   */
+  async exportPng(footer: readonly string[], font: string): Promise<Blob> {
     await this.loaded;
-    return new Promise((resolve, reject) => {
+    const gl = this.map.getCanvas();
+    const out = document.createElement('canvas');
+    const ratio = gl.width / gl.clientWidth || 1;
+    const lineH = Math.round(16 * ratio);
+    const pad = Math.round(8 * ratio);
+    out.width = gl.width;
+    out.height = gl.height + footer.length * lineH + 2 * pad;
+    const ctx = out.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    // The WebGL buffer is only valid inside the frame that drew it.
+    await new Promise<void>((resolve) => {
       this.map.once('render', () => {
-        this.map
-          .getCanvas()
-          .toBlob((b) => (b ? resolve(b) : reject(new Error('canvas export failed'))), 'image/png');
+        ctx.drawImage(gl, 0, 0);
+        resolve();
       });
       this.map.triggerRepaint();
     });
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, gl.height, out.width, out.height - gl.height);
+    ctx.fillStyle = '#1f2933';
+    ctx.font = `${Math.round(12 * ratio)}px ${font}`;
+    ctx.textBaseline = 'top';
+    footer.forEach((line, k) => ctx.fillText(line, pad, gl.height + pad + k * lineH, out.width - 2 * pad));
+    return new Promise((resolve, reject) =>
+      out.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas export failed'))), 'image/png'),
+    );
   }
 
   /** For tests and QA robots: ids of the enterprises drawn in the viewport. */

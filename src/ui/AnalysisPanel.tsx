@@ -2,6 +2,8 @@ import { For, Show } from 'solid-js';
 import {
   type AnalysisParams,
   type AnalysisResult,
+  type ChainCompleteness,
+  type ClusterInfo,
   type LocationQuotient,
   PARAM_LIMITS,
   validMaxDistanceKm,
@@ -19,6 +21,7 @@ export function AnalysisPanel(props: {
   params: AnalysisParams;
   onParams(p: Partial<AnalysisParams>): void;
   onSelectZone(id: string): void;
+  onLocate(lon: number, lat: number): void;
 }) {
   const lq = (county: string, stage: string): LocationQuotient | undefined =>
     props.analysis?.lq.find((q) => q.county === county && q.stage === stage);
@@ -138,44 +141,128 @@ export function AnalysisPanel(props: {
               </tbody>
             </table>
             <h3>{t('chain.title')}</h3>
-            <ul class="zone-chains">
-              <For each={a().zoneChains}>
-                {(z) => (
-                  <li
-                    data-zone-chain={z.id}
-                    data-upstream={z.counts.upstream}
-                    data-midstream={z.counts.midstream}
-                    data-downstream={z.counts.downstream}
-                    data-gaps={z.gaps.join(',')}
-                  >
-                    <button type="button" class="link" onClick={() => props.onSelectZone(z.id)}>
-                      {zoneName(z.id)}
-                    </button>
-                    <span class="chain-counts">
-                      {z.counts.upstream} / {z.counts.midstream} / {z.counts.downstream}
-                    </span>
-                    <Show
-                      when={z.gaps.length || z.thin.length}
-                      fallback={<span class="ok">{t('chain.complete')}</span>}
+            <ChainList
+              items={a().zoneChains}
+              hook="zone"
+              name={zoneName}
+              stageShort={stageShort}
+              onPick={props.onSelectZone}
+            />
+            <h3>{t('chain.countyTitle')}</h3>
+            <ChainList
+              items={a().countyChains}
+              hook="county"
+              name={(id) => countyName(id, lang())}
+              stageShort={stageShort}
+            />
+            <h3>{t('clusters.title')}</h3>
+            <p class="hint">{t('clusters.hint', { n: TOP_CLUSTERS })}</p>
+            <table class="matrix clusters">
+              <thead>
+                <tr>
+                  <th scope="col">{t('clusters.stage')}</th>
+                  <th scope="col">{t('clusters.members')}</th>
+                  <th scope="col">{t('clusters.area')}</th>
+                  <th scope="col">{t('clusters.density')}</th>
+                  <th scope="col">{t('clusters.where')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={topClusters(a())}>
+                  {(c) => (
+                    <tr
+                      data-cluster={`${c.stage}/${c.id}`}
+                      data-members={c.memberIds.length}
+                      data-area-km2={c.areaKm2}
+                      data-density={hookNumber(c.density)}
                     >
-                      <Show when={z.gaps.length}>
-                        <span class="gap">
-                          {t('chain.gaps', { list: z.gaps.map(stageShort).join(t('list.sep')) })}
-                        </span>
-                      </Show>
-                      <Show when={z.thin.length}>
-                        <span class="thin">
-                          {t('chain.thin', { list: z.thin.map(stageShort).join(t('list.sep')) })}
-                        </span>
-                      </Show>
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ul>
+                      <th scope="row">{stageShort(c.stage)}</th>
+                      <td>{c.memberIds.length}</td>
+                      <td>{fmt(c.areaKm2, 2)}</td>
+                      <td>{c.density === null ? '—' : fmt(c.density, 1)}</td>
+                      <td class="cluster-where">
+                        <button
+                          type="button"
+                          class="link"
+                          onClick={() => props.onLocate(c.center[0], c.center[1])}
+                        >
+                          {[
+                            countyName(c.county, lang()),
+                            c.zone ? zoneName(c.zone) : null,
+                            c.dominantSegment ? t(`segment.${c.dominantSegment}`) : null,
+                          ]
+                            .filter(Boolean)
+                            .join(t('list.sep'))}
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
           </>
         )}
       </Show>
     </section>
+  );
+}
+
+const TOP_CLUSTERS = 10;
+
+/** The largest clusters over the three stages (most members first). */
+function topClusters(a: AnalysisResult): ClusterInfo[] {
+  return CHAIN_STAGES.flatMap((st) => a.stages[st].clusters)
+    .sort((x, y) => y.memberIds.length - x.memberIds.length || x.stage.localeCompare(y.stage) || x.id - y.id)
+    .slice(0, TOP_CLUSTERS);
+}
+
+/** Chain completeness of zones or counties: counts per stage, gaps and thin stages. */
+function ChainList(props: {
+  items: readonly ChainCompleteness[];
+  hook: 'zone' | 'county';
+  name(id: string): string;
+  stageShort(s: string): string;
+  onPick?: (id: string) => void;
+}) {
+  return (
+    <ul class="zone-chains">
+      <For each={props.items}>
+        {(z) => (
+          <li
+            {...{ [`data-${props.hook}-chain`]: z.id }}
+            data-upstream={z.counts.upstream}
+            data-midstream={z.counts.midstream}
+            data-downstream={z.counts.downstream}
+            data-gaps={z.gaps.join(',')}
+          >
+            <Show when={props.onPick} fallback={<span>{props.name(z.id)}</span>}>
+              {(pick) => (
+                <button type="button" class="link" onClick={() => pick()(z.id)}>
+                  {props.name(z.id)}
+                </button>
+              )}
+            </Show>
+            <span class="chain-counts">
+              {z.counts.upstream} / {z.counts.midstream} / {z.counts.downstream}
+            </span>
+            <Show
+              when={z.gaps.length || z.thin.length}
+              fallback={<span class="ok">{t('chain.complete')}</span>}
+            >
+              <Show when={z.gaps.length}>
+                <span class="gap">
+                  {t('chain.gaps', { list: z.gaps.map(props.stageShort).join(t('list.sep')) })}
+                </span>
+              </Show>
+              <Show when={z.thin.length}>
+                <span class="thin">
+                  {t('chain.thin', { list: z.thin.map(props.stageShort).join(t('list.sep')) })}
+                </span>
+              </Show>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
   );
 }

@@ -1,5 +1,6 @@
 import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
 import { type AnalysisClient, isSuperseded } from '../analysis/client.ts';
+import { ATTRIBUTION } from '../data/attribution.ts';
 import { enterprisesToCSV, enterprisesToGeoJSON } from '../data/records.ts';
 import { CHAIN_STAGES } from '../data/types.ts';
 import { type BeltConfig, configTitle } from '../embed/config.ts';
@@ -195,7 +196,17 @@ export function App(props: AppProps) {
       );
     } else {
       const c = mapHandle()?.controller;
-      if (c) download(await c.exportPng(), `shangrao-belt-${stamp}.png`);
+      if (c) {
+        const footer = [
+          ...(s.isSample() ? [t('sample.notice')] : []),
+          ATTRIBUTION[lang()],
+          `${configTitle(props.config, lang()) ?? t('app.title')} · ${new Date().toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB')}`,
+        ];
+        download(
+          await c.exportPng(footer, getComputedStyle(document.body).fontFamily),
+          `shangrao-belt-${stamp}.png`,
+        );
+      }
     }
   };
 
@@ -261,6 +272,7 @@ export function App(props: AppProps) {
               params={s.ui.params}
               onParams={(p) => s.setUi('params', p)}
               onSelectZone={(id) => s.select({ kind: 'zone', id })}
+              onLocate={locate}
             />
           </Show>
         </aside>

@@ -83,6 +83,16 @@ describe('embedding in a portal', () => {
       .toBe('sample-0002');
     await frame.locator('[data-details][data-enterprise-id="sample-0002"]').waitFor();
 
+    await page.evaluate(() =>
+      (window as unknown as { send(m: unknown): void }).send({
+        type: 'belt:set-view',
+        lon: 117.5,
+        lat: 28.9,
+        zoom: 11,
+      }),
+    );
+    await expect.poll(() => new URL(frame.url()).searchParams.get('view')).toBe('117.50000,28.90000,11.00');
+
     const before = (await received(page)).length;
     await page.evaluate(() =>
       (window as unknown as { send(m: unknown): void }).send({ type: 'belt:get-state' }),

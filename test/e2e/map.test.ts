@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attr, type Guarded, launch, openPage, waitReady } from './harness.ts';
@@ -209,6 +210,58 @@ describe('the map on the default sample', () => {
       'precision',
       'source',
     ]);
+    await done(g);
+  });
+
+  it('exports CSV (UTF-8 BOM, WGS84 columns, extras kept) and a PNG that carries the sources', async () => {
+    const g = await open('/portal/belt/');
+    const { page } = g;
+    await waitReady(page);
+    const [csvDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-export="csv"]').click(),
+    ]);
+    const csv = readFileSync(await csvDl.path());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = Papa.parse<string[]>(csv.toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    expect(rows[0]!.slice(0, 10)).toEqual([
+      'id',
+      'name',
+      'stage',
+      'segment',
+      'county',
+      'zone',
+      'precision',
+      'source',
+      'longitude',
+      'latitude',
+    ]);
+    expect(rows[0]).toContain('employees');
+    expect(rows.length - 1).toBe(sample.features.length);
+    // Unlocated enterprises are exported too, with empty coordinates; located ones in WGS84 as in the file.
+    const unlocated = sample.features.find((f) => f.geometry === null)!;
+    expect(rows.find((r) => r[0] === unlocated.properties?.id)!.slice(8, 10)).toEqual(['', '']);
+    const first = located[0]!;
+    const r1 = rows.find((r) => r[0] === first.properties?.id)!;
+    expect([Number(r1[8]), Number(r1[9])]).toEqual((first.geometry as GeoJSON.Point).coordinates);
+
+    const [geoDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-export="geojson"]').click(),
+    ]);
+    const fc = JSON.parse(readFileSync(await geoDl.path(), 'utf8')) as GeoJSON.FeatureCollection;
+    expect(fc.features.find((f) => f.properties?.id === unlocated.properties?.id)!.geometry).toBeNull();
+
+    const [pngDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-export="png"]').click(),
+    ]);
+    const png = readFileSync(await pngDl.path());
+    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    const canvas = (await page.locator('.map canvas').boundingBox())!;
+    // Width and height from the IHDR chunk: the map plus a footer with the attribution and sample notice.
+    expect(png.readUInt32BE(16)).toBe(Math.round(canvas.width));
+    expect(png.readUInt32BE(20)).toBeGreaterThan(Math.round(canvas.height) + 30);
     await done(g);
   });
 
