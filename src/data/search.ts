@@ -59,13 +59,26 @@ function rankIn(hay: string, q: string): number {
   return hay.includes(q) ? 2 : -1;
 }
 
-/** Best matches first (zones before enterprises at equal rank), at most `limit`. */
+const collator = new Intl.Collator('zh');
+
+function better(a: SearchHit, b: SearchHit): number {
+  return (
+    a.rank - b.rank ||
+    (a.kind === b.kind ? 0 : a.kind === 'zone' ? -1 : 1) ||
+    collator.compare(a.name, b.name)
+  );
+}
+
+/**
+ * Best matches first (lower rank, zones before enterprises, then pinyin order), at most `limit`.
+ * One pass over the index keeping only the best `limit` hits: no sort of every match.
+ */
 export function search(index: readonly SearchEntry[], query: string, limit = 20): SearchHit[] {
   const q = query.trim().toLowerCase();
-  if (!q) return [];
+  if (!q || limit <= 0) return [];
   const latin = /^[a-z0-9\s]+$/.test(q);
   const compact = q.replace(/\s+/g, '');
-  const hits: SearchHit[] = [];
+  const top: SearchHit[] = [];
   for (const e of index) {
     let r = rankIn(e.zh, q);
     const en = rankIn(e.en, q);
@@ -74,13 +87,33 @@ export function search(index: readonly SearchEntry[], query: string, limit = 20)
       const ini = rankIn(e.initials, compact);
       if (ini >= 0) r = ini + 0.5;
     }
-    if (r >= 0) hits.push({ kind: e.kind, id: e.id, name: e.name, nameEn: e.nameEn, rank: r });
+    if (r < 0) continue;
+    const hit: SearchHit = { kind: e.kind, id: e.id, name: e.name, nameEn: e.nameEn, rank: r };
+    if (top.length === limit && better(hit, top[limit - 1]!) >= 0) continue;
+    let k = top.length === limit ? limit - 1 : top.length;
+    top[k] = hit;
+    while (k > 0 && better(top[k]!, top[k - 1]!) < 0) {
+      [top[k - 1], top[k]] = [top[k]!, top[k - 1]!];
+      k--;
+    }
   }
-  hits.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      (a.kind === b.kind ? 0 : a.kind === 'zone' ? -1 : 1) ||
-      a.name.localeCompare(b.name, 'zh'),
-  );
-  return hits.slice(0, limit);
+  return top;
+}
+
+/**
+ * buildSearchIndex in slices of `slice` records, yielding to the event loop between them, so that
+ * computing pinyin initials for 100,000 names never freezes the page.
+ */
+export async function buildSearchIndexInSlices(
+  enterprises: readonly Enterprise[],
+  zones: readonly Zone[],
+  initials: Initials,
+  slice = 2000,
+): Promise<SearchEntry[]> {
+  const out = buildSearchIndex([], zones, initials);
+  for (let i = 0; i < enterprises.length; i += slice) {
+    out.push(...buildSearchIndex(enterprises.slice(i, i + slice), [], initials));
+    if (i + slice < enterprises.length) await new Promise((r) => setTimeout(r, 0));
+  }
+  return out;
 }

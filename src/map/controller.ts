@@ -338,7 +338,8 @@ export class MapController {
     ctx.fillStyle = '#1f2933';
     ctx.font = `${Math.round(12 * ratio)}px ${font}`;
     ctx.textBaseline = 'top';
-    footer.forEach((line, k) => ctx.fillText(line, pad, gl.height + pad + k * lineH, out.width - 2 * pad));
+    for (const [k, line] of footer.entries())
+      ctx.fillText(line, pad, gl.height + pad + k * lineH, out.width - 2 * pad);
     return new Promise((resolve, reject) =>
       out.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas export failed'))), 'image/png'),
     );

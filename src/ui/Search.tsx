@@ -1,5 +1,5 @@
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
-import { buildSearchIndex, type Initials, search } from '../data/search.ts';
+import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import { buildSearchIndexInSlices, type Initials, search } from '../data/search.ts';
 import type { Enterprise, Zone } from '../data/types.ts';
 import { lang, t } from '../i18n/index.ts';
 
@@ -13,6 +13,8 @@ export function Search(props: {
   onPick(hit: { kind: 'enterprise' | 'zone'; id: string }): void;
 }) {
   const [query, setQuery] = createSignal('');
+  /** The query searched: follows `query` after a short pause in typing. */
+  const [settled, setSettled] = createSignal('');
   const [wanted, setWanted] = createSignal(false);
   const [active, setActive] = createSignal(0);
   const [open, setOpen] = createSignal(false);
@@ -20,14 +22,25 @@ export function Search(props: {
     wanted,
     async (): Promise<Initials> => (await import('../data/pinyin.ts')).pinyinInitials,
   );
-  const index = createMemo(() => {
-    const fn = initials();
-    return fn ? buildSearchIndex(props.enterprises, props.zones, fn) : null;
-  });
+  // The index is built in slices (pinyin for 100,000 names would otherwise freeze the page).
+  const [index] = createResource(
+    () => {
+      const fn = initials();
+      return fn ? { fn, enterprises: props.enterprises, zones: props.zones } : false;
+    },
+    (src) => buildSearchIndexInSlices(src.enterprises, src.zones, src.fn),
+  );
   const hits = createMemo(() => {
-    const idx = index();
-    return idx ? search(idx, query(), 12) : [];
+    const idx = index.latest;
+    return idx ? search(idx, settled(), 12) : [];
   });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  const type = (v: string) => {
+    setQuery(v);
+    clearTimeout(timer);
+    timer = setTimeout(() => setSettled(v), 120);
+  };
   const pick = (i: number) => {
     const h = hits()[i];
     if (!h) return;
@@ -35,6 +48,11 @@ export function Search(props: {
     setOpen(false);
   };
   const onKey = (e: KeyboardEvent) => {
+    if (settled() !== query()) {
+      // Keys act on what is typed, not on the results of a moment ago.
+      clearTimeout(timer);
+      setSettled(query());
+    }
     const n = hits().length;
     if (e.key === 'ArrowDown' && n) {
       e.preventDefault();
@@ -64,7 +82,7 @@ export function Search(props: {
         onFocus={() => setWanted(true)}
         onInput={(e) => {
           setWanted(true);
-          setQuery(e.currentTarget.value);
+          type(e.currentTarget.value);
           setActive(0);
           setOpen(true);
         }}
@@ -73,7 +91,7 @@ export function Search(props: {
       />
       <Show when={open() && query().trim() !== ''}>
         <div id="search-results" class="search-results" role="listbox" aria-label={t('search.results')}>
-          <Show when={index()} fallback={<div class="muted">{t('state.loading')}</div>}>
+          <Show when={index.latest} fallback={<div class="muted">{t('state.loading')}</div>}>
             <Show when={hits().length > 0} fallback={<div class="muted">{t('search.none')}</div>}>
               <For each={hits()}>
                 {(h, i) => (

@@ -64,3 +64,20 @@ describe('search', () => {
     expect(search(idx, 'j', 1)).toHaveLength(1);
   });
 });
+
+describe('search at scale', () => {
+  const many = Array.from({ length: 3000 }, (_, i) =>
+    ent(`S${i}`, `示例企业 ${String(i).padStart(4, '0')}`, null),
+  );
+  it('keeps the best `limit` hits in the same order a full sort gives', async () => {
+    const { buildSearchIndexInSlices } = await import('../../src/data/search.ts');
+    const idx = await buildSearchIndexInSlices(many, [zone], pinyinInitials, 500);
+    expect(idx).toHaveLength(3001);
+    const hits = search(idx, '示例企业 00', 5);
+    expect(hits.map((h) => h.id)).toEqual(['S0', 'S1', 'S2', 'S3', 'S4']);
+    const all = search(idx, '示例', 10_000);
+    expect(all).toHaveLength(3000);
+    const sorted = [...all].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh'));
+    expect(all.map((h) => h.id)).toEqual(sorted.map((h) => h.id));
+  });
+});
