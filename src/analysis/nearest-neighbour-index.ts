@@ -5,7 +5,8 @@ import type { NearestNeighbour } from './types.ts';
  * Clark–Evans nearest-neighbour index of n points in a study region of `areaKm2` km², with exactly
  * the arithmetic of `@turf/nearest-neighbor-analysis` 7.4 (units km):
  *
- *   d̄_obs = Σ_i d_i / n   (d_i: haversine distance to the nearest other point, km, summed in input order)
+ *   d̄_obs = Σ_i d_i / n   (d_i: haversine distance to the nearest other point, km, summed in input order;
+ *                          0 for a point sharing its exact coordinates with another)
  *   ρ = n / A,   d̄_exp = 1 / (2·√ρ)  [= 0.5 / √(n/A)],   SE = 0.26136 / √(n·ρ)  [= 0.26136 / √(n²/A)]
  *   R = d̄_obs / d̄_exp,   z = (d̄_obs − d̄_exp) / SE
  *

@@ -54,7 +54,10 @@ const COS_MIN = 0.1;
  * Groups of identical coordinates (exact equality of finite lon and lat; +0 and −0 are equal), by
  * hashing the coordinates' bits: O(n). Group ids are provisional (order of first appearance).
  */
-function groupIdentical(coords: Float64Array, n: number): { prov: Int32Array; first: Int32Array; count: number } {
+function groupIdentical(
+  coords: Float64Array,
+  n: number,
+): { prov: Int32Array; first: Int32Array; count: number } {
   const prov = new Int32Array(n);
   const first = new Int32Array(n);
   let size = 2;
@@ -365,7 +368,8 @@ export function nearestNeighbours(
   for (let i = 0; i < n; i++) members[fill[groupOf[i]!]!++] = i;
   const tiedMembers = new Float64Array(G);
   for (let k = 0; k < G; k++) {
-    for (let t = groupTieOffsets[k]!; t < groupTieOffsets[k + 1]!; t++) tiedMembers[k]! += groupSize[groupTieIds[t]!]!;
+    for (let t = groupTieOffsets[k]!; t < groupTieOffsets[k + 1]!; t++)
+      tiedMembers[k]! += groupSize[groupTieIds[t]!]!;
   }
   let total = 0;
   for (let i = 0; i < n; i++) total += groupSize[groupOf[i]!]! - 1 + tiedMembers[groupOf[i]!]!;
@@ -378,7 +382,8 @@ export function nearestNeighbours(
   for (let i = 0; i < n; i++) {
     tieOffsets[i] = w;
     const k = groupOf[i]!;
-    for (let p = memberOffsets[k]!; p < memberOffsets[k + 1]!; p++) if (members[p] !== i) tieIds[w++] = members[p]!;
+    for (let p = memberOffsets[k]!; p < memberOffsets[k + 1]!; p++)
+      if (members[p] !== i) tieIds[w++] = members[p]!;
     for (let t = groupTieOffsets[k]!; t < groupTieOffsets[k + 1]!; t++) {
       const m = groupTieIds[t]!;
       for (let p = memberOffsets[m]!; p < memberOffsets[m + 1]!; p++) tieIds[w++] = members[p]!;
