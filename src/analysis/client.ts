@@ -14,6 +14,7 @@
  * ends, so only the newest request's result is ever delivered. load() supersedes every pending request.
  */
 import type { Zone } from '../data/types.ts';
+import { encodeRecords } from './columns.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { type AnalysisSession, createAnalysisSession } from './session.ts';
 import type { StudyArea } from './study-area-km2.ts';
@@ -57,7 +58,12 @@ export interface AnalysisClientOptions {
 export class AnalysisClient {
   private worker: Worker | null = null;
   private inline: AnalysisSession | null = null;
-  private dataset: ToWorker & { type: 'load' } = { type: 'load', records: [], zones: [], studyArea: null };
+  /** The dataset as given (kept for an in-process fallback; the worker gets it as columns). */
+  private dataset: { records: AnalysisRecord[]; zones: Zone[]; studyArea: StudyArea | null } = {
+    records: [],
+    zones: [],
+    studyArea: null,
+  };
   private nextId = 1;
   private inFlight: Request | null = null;
   private pending: Request | null = null;
@@ -90,16 +96,30 @@ export class AnalysisClient {
     return this.worker !== null;
   }
 
-  /** Sends the dataset (once per dataset); indices of later requests refer to `records`. */
+  /**
+   * Sends the dataset (once per dataset); indices of later requests refer to `records`. The worker
+   * gets the records as columns (columns.ts) whose buffers are transferred: cloning 100,000 objects
+   * would block the main thread for a long task. `records` itself is kept, not modified.
+   */
   load(records: AnalysisRecord[], zones: Zone[], studyArea: StudyArea | null): void {
-    this.dataset = { type: 'load', records, zones, studyArea };
+    this.dataset = { records, zones, studyArea };
     this.newestId = this.nextId; // every earlier request is now stale
     if (this.pending) {
       this.pending.reject(new SupersededError());
       this.pending = null;
     }
-    if (this.worker) this.worker.postMessage(this.dataset);
-    else this.inline!.load(records, zones, studyArea);
+    if (this.worker) {
+      let encoded: ReturnType<typeof encodeRecords>;
+      try {
+        encoded = encodeRecords(records);
+      } catch {
+        this.fallBackInline(); // a value the columns cannot carry: the in-process session can
+        return;
+      }
+      const { transfer, ...columns } = encoded;
+      const msg: ToWorker = { type: 'load', records: columns, zones, studyArea };
+      this.worker.postMessage(msg, transfer);
+    } else this.inline!.load(records, zones, studyArea);
   }
 
   /**

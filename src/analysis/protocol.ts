@@ -1,10 +1,12 @@
 /** Messages between client.ts and worker.ts (types only). */
 import type { Zone } from '../data/types.ts';
+import type { RecordColumns } from './columns.ts';
 import type { StudyArea } from './study-area-km2.ts';
-import type { AnalysisParams, AnalysisRecord, AnalysisResult } from './types.ts';
+import type { AnalysisParams, AnalysisResult } from './types.ts';
 
 export type ToWorker =
-  | { type: 'load'; records: AnalysisRecord[]; zones: Zone[]; studyArea: StudyArea | null }
+  /** The records travel as columns (columns.ts), their typed arrays' buffers transferred. */
+  | { type: 'load'; records: RecordColumns; zones: Zone[]; studyArea: StudyArea | null }
   | {
       type: 'analyze';
       id: number;

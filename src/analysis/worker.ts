@@ -5,6 +5,7 @@
  * The client keeps at most one request in flight (newer requests supersede queued ones), so the
  * worker never computes a stale request that it could have skipped.
  */
+import { decodeRecords } from './columns.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { createAnalysisSession } from './session.ts';
 
@@ -14,7 +15,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   if (msg.type === 'load') {
-    session.load(msg.records, msg.zones, msg.studyArea);
+    session.load(decodeRecords(msg.records), msg.zones, msg.studyArea);
     return;
   }
   let reply: FromWorker;
