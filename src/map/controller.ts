@@ -48,6 +48,13 @@ export interface MapInit {
   attribution: string;
   dataBase: string;
   label: string;
+  /** The map's own control texts in the interface language. */
+  uiText: MapUiText;
+}
+
+export interface MapUiText {
+  zoomIn: string;
+  zoomOut: string;
 }
 
 /** True when this browser can run MapLibre 6 (WebGL2). */
@@ -91,8 +98,8 @@ export class MapController {
       maxZoom: 16,
       canvasContextAttributes: { preserveDrawingBuffer: false },
     });
-    this.map.getCanvas().setAttribute('aria-label', init.label);
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+    this.setUiText(init.label, init.uiText);
     this.setAttribution(init.attribution);
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
@@ -245,6 +252,20 @@ export class MapController {
     await this.loaded;
     for (const id of ['townships-label', 'zones-label', 'county-labels']) {
       this.map.setLayoutProperty(id, 'text-field', labelField(lang));
+    }
+  }
+
+  /** The canvas label and the zoom buttons' names, in the interface language. */
+  setUiText(label: string, text: MapUiText): void {
+    this.map.getCanvas().setAttribute('aria-label', label);
+    const c = this.map.getContainer();
+    for (const [cls, name] of [
+      ['.maplibregl-ctrl-zoom-in', text.zoomIn],
+      ['.maplibregl-ctrl-zoom-out', text.zoomOut],
+    ] as const) {
+      const b = c.querySelector(cls);
+      b?.setAttribute('title', name);
+      b?.setAttribute('aria-label', name);
     }
   }
 

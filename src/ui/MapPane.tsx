@@ -35,6 +35,7 @@ export function MapPane(props: {
         attribution: ATTRIBUTION[lang()],
         dataBase: props.dataBase,
         label: t('map.label'),
+        uiText: { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') },
       },
       {
         onSelect: (sel) => s.select(sel),
@@ -67,6 +68,7 @@ export function MapPane(props: {
         (l) => {
           void ctl.setLang(l);
           ctl.setAttribution(ATTRIBUTION[l]);
+          ctl.setUiText(t('map.label'), { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') });
         },
         { defer: true },
       ),

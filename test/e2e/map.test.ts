@@ -66,6 +66,8 @@ describe('the map on the default sample', () => {
     await expect.poll(() => page.locator('[data-sample-notice]').count()).toBe(1);
     // Chinese by default, and Chinese labels render (a person looks at this screenshot).
     expect(await page.locator('h1').textContent()).toContain('上饶');
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('放大');
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('OpenStreetMap 贡献者');
     await page.screenshot({ path: resolve(SHOTS, 'default-zh.png') });
     await done(g);
   });
@@ -165,6 +167,11 @@ describe('the map on the default sample', () => {
       .poll(() => page.locator('h1').textContent())
       .toBe('Shangrao Non-Ferrous Metal Processing Belt');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    // The map's own controls and attribution follow the interface language.
+    expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('Zoom in');
+    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain(
+      'OpenStreetMap contributors',
+    );
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
     await done(g);
     const g2 = await open('/portal/belt/?lang=en&embed=1');
