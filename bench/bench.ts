@@ -20,7 +20,7 @@ import { studyAreaKm2 } from '../src/analysis/study-area-km2.ts';
 import { toAnalysisRecord } from '../src/analysis/to-analysis-record.ts';
 import type { AnalysisRecord } from '../src/analysis/types.ts';
 import { COUNTIES } from '../src/data/counties.ts';
-import { generateSample } from '../src/data/sample.ts';
+import { generateSample, mulberry32 } from '../src/data/sample.ts';
 import { SEGMENT_STAGE, type Segment, type Stage, type Zone } from '../src/data/types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -42,17 +42,6 @@ interface Row {
   median_ms: number | null;
   runs: number;
   skipped?: boolean;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function studyArea(): GeoJSON.Feature<GeoJSON.Polygon> {

@@ -29,6 +29,27 @@ export interface Issue {
 /** Padding (degrees) around Shangrao's bounding box inside which coordinates are accepted. */
 export const BBOX_PADDING_DEG = 0.1;
 
+/** A list of issues and the function that adds one (the file named on each). */
+function collector(file: string | undefined) {
+  const issues: Issue[] = [];
+  const at = (
+    row: number,
+    id: string | undefined,
+    field: string | undefined,
+    message: string,
+    severity: Severity = 'error',
+  ) =>
+    issues.push({
+      severity,
+      ...(file ? { file } : {}),
+      row,
+      ...(id ? { id } : {}),
+      ...(field ? { field } : {}),
+      message,
+    });
+  return { issues, at };
+}
+
 export function insideShangraoBox(lon: number, lat: number, pad = BBOX_PADDING_DEG): boolean {
   const [w, s, e, n] = SHANGRAO_BBOX;
   return lon >= w - pad && lon <= e + pad && lat >= s - pad && lat <= n + pad;
@@ -72,22 +93,7 @@ function positions(g: unknown): [number, number][] {
 
 /** Validate a zone FeatureCollection (object or JSON text). */
 export function validateZones(json: unknown, file?: string): { issues: Issue[]; zoneIds: Set<string> } {
-  const issues: Issue[] = [];
-  const at = (
-    row: number,
-    id: string | undefined,
-    field: string | undefined,
-    message: string,
-    severity: Severity = 'error',
-  ) =>
-    issues.push({
-      severity,
-      ...(file ? { file } : {}),
-      row,
-      ...(id ? { id } : {}),
-      ...(field ? { field } : {}),
-      message,
-    });
+  const { issues, at } = collector(file);
   const parsed = parseZonesGeoJSON(json);
   for (const r of parsed.rejected) at(r.row, r.id, r.field, bare(r.message));
   const rejectedRows = new Set(parsed.rejected.map((r) => r.row));
@@ -125,22 +131,7 @@ export function validateEnterprises(
   options: { zoneIds?: Set<string>; file?: string } = {},
 ): Issue[] {
   const { zoneIds, file } = options;
-  const issues: Issue[] = [];
-  const at = (
-    row: number,
-    id: string | undefined,
-    field: string | undefined,
-    message: string,
-    severity: Severity = 'error',
-  ) =>
-    issues.push({
-      severity,
-      ...(file ? { file } : {}),
-      row,
-      ...(id ? { id } : {}),
-      ...(field ? { field } : {}),
-      message,
-    });
+  const { issues, at } = collector(file);
   const parsed = parseEnterprisesGeoJSON(json);
   for (const r of parsed.rejected) at(r.row, r.id, r.field, bare(r.message));
   const rejectedRows = new Set(parsed.rejected.map((r) => r.row));

@@ -37,38 +37,22 @@ export function AnalysisPanel(props: {
     <section class="analysis-panel" aria-labelledby="analysis-title">
       <h2 id="analysis-title">{t('panel.analysis')}</h2>
       <div class="params">
-        <label>
-          {t('params.distance')}
-          <input
-            type="number"
-            min={PARAM_LIMITS.maxDistanceKm.min}
-            max={PARAM_LIMITS.maxDistanceKm.max}
-            step="0.1"
-            value={props.params.maxDistanceKm}
-            data-param="maxDistanceKm"
-            onChange={(e) => {
-              const v = Number(e.currentTarget.value);
-              if (validMaxDistanceKm(v)) props.onParams({ maxDistanceKm: v });
-              else e.currentTarget.value = String(props.params.maxDistanceKm); // rejected: show what is in force
-            }}
-          />
-        </label>
-        <label>
-          {t('params.minPoints')}
-          <input
-            type="number"
-            min={PARAM_LIMITS.minPoints.min}
-            max={PARAM_LIMITS.minPoints.max}
-            step="1"
-            value={props.params.minPoints}
-            data-param="minPoints"
-            onChange={(e) => {
-              const v = Number(e.currentTarget.value);
-              if (validMinPoints(v)) props.onParams({ minPoints: v });
-              else e.currentTarget.value = String(props.params.minPoints);
-            }}
-          />
-        </label>
+        <ParamInput
+          name="maxDistanceKm"
+          label={t('params.distance')}
+          step={0.1}
+          value={props.params.maxDistanceKm}
+          valid={validMaxDistanceKm}
+          onSet={(v) => props.onParams({ maxDistanceKm: v })}
+        />
+        <ParamInput
+          name="minPoints"
+          label={t('params.minPoints')}
+          step={1}
+          value={props.params.minPoints}
+          valid={validMinPoints}
+          onSet={(v) => props.onParams({ minPoints: v })}
+        />
       </div>
       <Show when={props.analysis}>
         {(a) => (
@@ -264,5 +248,34 @@ function ChainList(props: {
         )}
       </For>
     </ul>
+  );
+}
+
+/** A DBSCAN parameter within PARAM_LIMITS; a rejected entry is replaced by the value in force. */
+function ParamInput(props: {
+  name: keyof typeof PARAM_LIMITS;
+  label: string;
+  step: number;
+  value: number;
+  valid(v: number): boolean;
+  onSet(v: number): void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        min={PARAM_LIMITS[props.name].min}
+        max={PARAM_LIMITS[props.name].max}
+        step={props.step}
+        value={props.value}
+        data-param={props.name}
+        onChange={(e) => {
+          const v = Number(e.currentTarget.value);
+          if (props.valid(v)) props.onSet(v);
+          else e.currentTarget.value = String(props.value);
+        }}
+      />
+    </label>
   );
 }

@@ -1,16 +1,9 @@
 /** Seeded random point sets for the comparison tests (shapes: uniform, blobs, duplicates, collinear…). */
 import { lengthToDegrees } from '@turf/helpers';
+import { mulberry32 } from '../../src/data/sample.ts';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The sample generator's PRNG (one implementation in the project). */
+export { mulberry32 };
 
 export type Pt = [number, number];
 
