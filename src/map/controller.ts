@@ -14,6 +14,8 @@ import {
   buildStyle,
   EMPTY_FC,
   ENTERPRISE_LAYERS,
+  type HexStage,
+  hexColour,
   labelField,
   stageColour,
   stageFilter,
@@ -205,9 +207,10 @@ export class MapController {
    */
   async setOverlays(
     result: AnalysisResult | null,
-    show: { hexGrid: boolean; hulls: boolean },
+    show: { hexGrid: boolean; hulls: boolean; hexStage: HexStage },
   ): Promise<void> {
     await this.loaded;
+    this.map.setPaintProperty('hexgrid-fill', 'fill-color', hexColour(show.hexStage));
     this.source('hexgrid')?.setData(show.hexGrid && result ? result.hexGrid : EMPTY_FC);
     const hulls: GeoJSON.Feature[] = [];
     if (result && show.hulls) {
@@ -250,7 +253,7 @@ export class MapController {
 
   async setLang(lang: Lang): Promise<void> {
     await this.loaded;
-    for (const id of ['townships-label', 'zones-label', 'county-labels']) {
+    for (const id of ['townships-label', 'zones-label', 'county-labels', 'neighbours-label']) {
       this.map.setLayoutProperty(id, 'text-field', labelField(lang));
     }
   }

@@ -44,6 +44,27 @@ export function labelField(lang: Lang): ExpressionSpecification {
     : ['coalesce', ['get', 'name_en'], ['get', 'name_zh'], ''];
 }
 
+/** Hexagon colour by the firm count of one chain stage (or all three: 'total'). */
+export type HexStage = 'total' | 'upstream' | 'midstream' | 'downstream';
+
+export function hexColour(count: HexStage): ExpressionSpecification {
+  return [
+    'interpolate',
+    ['linear'],
+    ['coalesce', ['get', count], 0],
+    0,
+    'rgba(255,255,255,0)',
+    1,
+    '#FFF3D6',
+    5,
+    '#F7B267',
+    20,
+    '#D1495B',
+    60,
+    '#6A0F3A',
+  ];
+}
+
 export interface StyleOptions {
   basemap: Basemap;
   lang: Lang;
@@ -105,6 +126,20 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         paint: { 'line-color': '#C5CBD3', 'line-width': 0.8 },
       },
       {
+        // Neighbouring prefectures: faint names, context only.
+        id: 'neighbours-label',
+        type: 'symbol',
+        source: 'neighbours',
+        maxzoom: 10,
+        layout: {
+          'text-field': labelField(o.lang),
+          'text-font': FONT_STACK,
+          'text-size': 12 * big,
+          'text-optional': true,
+        },
+        paint: { 'text-color': '#8A939E', 'text-halo-color': '#EEF1F4', 'text-halo-width': 1 },
+      },
+      {
         id: 'counties-fill',
         type: 'fill',
         source: 'counties',
@@ -145,19 +180,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         source: 'hexgrid',
         layout: { visibility: 'none' },
         paint: {
-          'fill-color': [
-            'interpolate',
-            ['linear'],
-            ['get', 'total'],
-            1,
-            '#FFF3D6',
-            5,
-            '#F7B267',
-            20,
-            '#D1495B',
-            60,
-            '#6A0F3A',
-          ],
+          'fill-color': hexColour('total'),
           'fill-opacity': 0.65,
           'fill-outline-color': '#FFFFFF',
         },

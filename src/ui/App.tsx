@@ -259,6 +259,8 @@ export function App(props: AppProps) {
             largeText={s.ui.largeText}
             hulls={s.ui.hulls}
             hexGrid={s.ui.hexGrid}
+            hexStage={s.ui.hexStage}
+            onHexStage={(v) => s.setUi('hexStage', v)}
             onOverlay={(w, on) => s.setUi(w, on)}
             onToggle={s.toggleStage}
             onAll={(on) =>

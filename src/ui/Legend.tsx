@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import type { AnalysisResult } from '../analysis/types.ts';
 import { CHAIN_STAGES, type ChainStage, isChainStage, STAGES, type Stage } from '../data/types.ts';
 import { fmt, t } from '../i18n/index.ts';
+import type { HexStage } from '../map/style.ts';
 import { hookNumber } from './hook-number.ts';
 import { Swatch } from './Swatch.tsx';
 
@@ -14,6 +15,8 @@ export interface LegendProps {
   largeText: boolean;
   hulls: boolean;
   hexGrid: boolean;
+  hexStage: HexStage;
+  onHexStage(s: HexStage): void;
   onOverlay(which: 'hulls' | 'hexGrid', on: boolean): void;
   onToggle(stage: Stage, on: boolean): void;
   onAll(on: boolean): void;
@@ -101,6 +104,17 @@ export function Legend(props: LegendProps) {
             {t('overlay.hexGrid')}
           </label>
           <Show when={props.hexGrid}>
+            <label class="hex-stage">
+              {t('overlay.hexStage')}
+              <select
+                data-hexgrid-stage
+                value={props.hexStage}
+                onChange={(e) => props.onHexStage(e.currentTarget.value as HexStage)}
+              >
+                <option value="total">{t('overlay.hexAll')}</option>
+                <For each={CHAIN_STAGES}>{(st) => <option value={st}>{t(`stage.${st}`)}</option>}</For>
+              </select>
+            </label>
             <div class="hex-ramp" aria-hidden="true">
               <span class="r1" />
               <span class="r2" />

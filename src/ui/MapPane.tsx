@@ -85,7 +85,7 @@ export function MapPane(props: {
     createEffect(
       on(s.overlayRequest, (req) => {
         void ctl
-          .setOverlays(req.result, { hexGrid: req.hexGrid, hulls: req.hulls })
+          .setOverlays(req.result, { hexGrid: req.hexGrid, hulls: req.hulls, hexStage: req.hexStage })
           .then(() => ctl.whenIdle())
           .then(() => {
             if (s.overlayRequest() === req) s.setDrawnOverlays(req);

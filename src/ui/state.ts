@@ -8,6 +8,7 @@ import type { AnalysisParams, AnalysisResult } from '../analysis/types.ts';
 import { type Enterprise, STAGES, type Stage, type Zone } from '../data/types.ts';
 import type { BeltConfig } from '../embed/config.ts';
 import type { UrlState, View } from '../embed/url.ts';
+import type { HexStage } from '../map/style.ts';
 
 export type Selection = { kind: 'enterprise' | 'zone'; id: string } | null;
 
@@ -20,6 +21,8 @@ export interface UiState {
   listOpen: boolean;
   panelOpen: boolean;
   hexGrid: boolean;
+  /** Which count colours the hexagons. */
+  hexStage: HexStage;
   hulls: boolean;
   params: AnalysisParams;
   warnings: string[];
@@ -37,6 +40,7 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     listOpen: false,
     panelOpen: !(url.embed ?? false),
     hexGrid: false,
+    hexStage: 'total',
     hulls: true,
     params: {
       maxDistanceKm: config.analysis.maxDistanceKm,
@@ -113,7 +117,12 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
   };
 
   /** What the map's overlays must show: the figures and the overlay switches. */
-  const overlayRequest = createMemo(() => ({ result: analysis(), hulls: ui.hulls, hexGrid: ui.hexGrid }));
+  const overlayRequest = createMemo(() => ({
+    result: analysis(),
+    hulls: ui.hulls,
+    hexGrid: ui.hexGrid,
+    hexStage: ui.hexStage,
+  }));
 
   /** Filter-state sequence: bumps whenever what is visible changes. */
   const seq = createMemo((prev: number) => {

@@ -62,6 +62,8 @@ function Harness(props: { analysis?: AnalysisResult | null; onToggle?: (s: Stage
       largeText={false}
       hulls
       hexGrid={false}
+      hexStage="total"
+      onHexStage={() => {}}
       onOverlay={() => {}}
       onToggle={(s, on) => {
         props.onToggle?.(s, on);

@@ -311,6 +311,23 @@ describe('the map on the default sample', () => {
     await done(g);
   });
 
+  it('the density grid replaces the points, per stage, and the points come back', async () => {
+    const g = await open('/portal/belt/');
+    const { page } = g;
+    await waitReady(page);
+    expect((await renderedIds(page)).length).toBeGreaterThan(0);
+    await page.locator('input[data-overlay="hexgrid"]').check();
+    await waitReady(page);
+    expect(await renderedIds(page)).toEqual([]);
+    await page.locator('select[data-hexgrid-stage]').selectOption('downstream');
+    await waitReady(page);
+    await page.screenshot({ path: resolve(SHOTS, 'hexgrid-downstream.png') });
+    await page.locator('input[data-overlay="hexgrid"]').uncheck();
+    await waitReady(page);
+    expect(new Set(await renderedIds(page)).size).toBe(new Set(located.map((f) => f.properties?.id)).size);
+    await done(g);
+  });
+
   it('large-text mode flips the html hook', async () => {
     const g = await open('/portal/belt/');
     await waitReady(g.page);
