@@ -31,13 +31,24 @@ export const SHANGRAO_BOUNDS: [[number, number], [number, number]] = [
 ];
 
 const APPROX = new Set(['township', 'zone', 'county']);
+const SELECT_SOURCE: Record<MapHit['kind'], string> = {
+  enterprise: 'enterprises',
+  zone: 'zones',
+  cluster: 'hulls',
+};
+
+/** What a click or hover hits: an enterprise, a cluster outline (`<stage>/<n>`) or a development zone. */
+export interface MapHit {
+  kind: 'enterprise' | 'zone' | 'cluster';
+  id: string;
+}
 
 export interface MapCallbacks {
-  onSelect(sel: { kind: 'enterprise' | 'zone'; id: string } | null): void;
+  onSelect(sel: MapHit | null): void;
   onMove(view: View): void;
   onError(msg: string): void;
   /** Text for the hover tooltip (the UI owns the words). */
-  hoverText(kind: 'enterprise' | 'zone', id: string): string | null;
+  hoverText(kind: MapHit['kind'], id: string): string | null;
 }
 
 export interface MapInit {
@@ -73,7 +84,7 @@ export class MapController {
   readonly map: maplibregl.Map;
   private stages: readonly Stage[];
   private largeText: boolean;
-  private selected: { source: 'enterprises' | 'zones'; id: string } | null = null;
+  private selected: { source: string; id: string } | null = null;
   private readonly popup = new maplibregl.Popup({
     closeButton: false,
     closeOnClick: false,
@@ -124,7 +135,7 @@ export class MapController {
     this.map.on('mouseout', () => this.popup.remove());
   }
 
-  private hitTest(p: maplibregl.PointLike): { kind: 'enterprise' | 'zone'; id: string } | null {
+  private hitTest(p: maplibregl.PointLike): MapHit | null {
     if (!this.map.isStyleLoaded()) return null;
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [
       [(p as maplibregl.Point).x - 4, (p as maplibregl.Point).y - 4],
@@ -133,6 +144,12 @@ export class MapController {
     const ent = this.map.queryRenderedFeatures(box, { layers: [...ENTERPRISE_LAYERS] });
     const e = ent[0];
     if (e?.properties?.id != null) return { kind: 'enterprise', id: String(e.properties.id) };
+    const hs =
+      this.map.getLayoutProperty('hulls-fill', 'visibility') === 'none'
+        ? []
+        : this.map.queryRenderedFeatures(p, { layers: ['hulls-fill'] });
+    const h = hs[0];
+    if (h?.properties?.key != null) return { kind: 'cluster', id: String(h.properties.key) };
     const zs = this.map.queryRenderedFeatures(p, { layers: [...ZONE_LAYERS] });
     const z = zs[0];
     if (z?.properties?.id != null) return { kind: 'zone', id: String(z.properties.id) };
@@ -219,7 +236,7 @@ export class MapController {
           if (c.hull)
             hulls.push({
               type: 'Feature',
-              properties: { stage: c.stage, id: c.id, members: c.memberIds.length },
+              properties: { key: `${c.stage}/${c.id}`, stage: c.stage, members: c.memberIds.length },
               geometry: c.hull,
             });
         }
@@ -315,10 +332,10 @@ export class MapController {
     this.map.setPaintProperty('background', 'background-color', on ? '#FFFFFF' : '#EEF1F4');
   }
 
-  async setSelected(sel: { kind: 'enterprise' | 'zone'; id: string } | null): Promise<void> {
+  async setSelected(sel: MapHit | null): Promise<void> {
     await this.loaded;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: false });
-    this.selected = sel ? { source: sel.kind === 'enterprise' ? 'enterprises' : 'zones', id: sel.id } : null;
+    this.selected = sel ? { source: SELECT_SOURCE[sel.kind], id: sel.id } : null;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: true });
   }
 

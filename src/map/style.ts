@@ -104,7 +104,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       zones: { type: 'geojson', data: EMPTY_FC, promoteId: 'id' },
       enterprises: { type: 'geojson', data: EMPTY_FC, promoteId: 'id' },
       hexgrid: { type: 'geojson', data: EMPTY_FC },
-      hulls: { type: 'geojson', data: EMPTY_FC },
+      hulls: { type: 'geojson', data: EMPTY_FC, promoteId: 'key' },
     },
     layers: [
       {
@@ -196,7 +196,11 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'hulls-line',
         type: 'line',
         source: 'hulls',
-        paint: { 'line-color': stageColour(o.largeText), 'line-width': 1.5, 'line-opacity': 0.8 },
+        paint: {
+          'line-color': stageColour(o.largeText),
+          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
+          'line-opacity': 0.8,
+        },
       },
       {
         id: 'zones-fill',

@@ -21,7 +21,8 @@ export function AnalysisPanel(props: {
   params: AnalysisParams;
   onParams(p: Partial<AnalysisParams>): void;
   onSelectZone(id: string): void;
-  onLocate(lon: number, lat: number): void;
+  /** Open a cluster (`<stage>/<n>`) and show it on the map. */
+  onSelectCluster(key: string, lon: number, lat: number): void;
 }) {
   const lq = (county: string, stage: string): LocationQuotient | undefined =>
     props.analysis?.lq.find((q) => q.county === county && q.stage === stage);
@@ -168,7 +169,9 @@ export function AnalysisPanel(props: {
                         <button
                           type="button"
                           class="link"
-                          onClick={() => props.onLocate(c.center[0], c.center[1])}
+                          onClick={() =>
+                            props.onSelectCluster(`${c.stage}/${c.id}`, c.center[0], c.center[1])
+                          }
                         >
                           {[
                             countyName(c.county, lang()),

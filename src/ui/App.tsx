@@ -274,7 +274,10 @@ export function App(props: AppProps) {
               params={s.ui.params}
               onParams={(p) => s.setUi('params', p)}
               onSelectZone={(id) => s.select({ kind: 'zone', id })}
-              onLocate={locate}
+              onSelectCluster={(id, lon, lat) => {
+                s.select({ kind: 'cluster', id });
+                locate(lon, lat);
+              }}
             />
           </Show>
         </aside>
@@ -323,6 +326,13 @@ export function App(props: AppProps) {
         <Details
           enterprise={selectedEnterprise()}
           zone={selectedZone()}
+          cluster={s.selectedCluster()}
+          params={s.ui.params}
+          enterpriseName={(id) => {
+            const e = s.getEnterprise(id);
+            return e ? (lang() === 'en' && e.nameEn ? e.nameEn : e.name) : id;
+          }}
+          onSelectEnterprise={selectFromList}
           zoneName={zoneName}
           resolvedZone={
             selectedEnterprise() ? (s.analysis()?.resolvedZones[selectedEnterprise()!.id] ?? null) : null

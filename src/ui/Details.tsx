@@ -1,13 +1,17 @@
 import { createEffect, For, Match, on, Show, Switch } from 'solid-js';
-import type { ChainCompleteness } from '../analysis/types.ts';
+import type { AnalysisParams, ChainCompleteness, ClusterInfo } from '../analysis/types.ts';
 import { countyName } from '../data/counties.ts';
 import type { Enterprise, Zone } from '../data/types.ts';
-import { lang, t } from '../i18n/index.ts';
+import { fmt, lang, t } from '../i18n/index.ts';
 import { Swatch } from './Swatch.tsx';
 
 export interface DetailsProps {
   enterprise: Enterprise | null;
   zone: Zone | null;
+  cluster: ClusterInfo | null;
+  params: AnalysisParams;
+  enterpriseName(id: string): string;
+  onSelectEnterprise(id: string): void;
   zoneName(id: string | null): string;
   /** Zone the analysis resolved for the enterprise (containment), when its record has none. */
   resolvedZone: string | null;
@@ -22,7 +26,13 @@ export function Details(props: DetailsProps) {
   let closeBtn: HTMLButtonElement | undefined;
   /** Where focus was before the panel took it; given back on close. */
   let returnFocus: HTMLElement | null = null;
-  const key = () => props.enterprise?.id ?? (props.zone ? `zone:${props.zone.id}` : null);
+  const key = () =>
+    props.enterprise?.id ??
+    (props.zone
+      ? `zone:${props.zone.id}`
+      : props.cluster
+        ? `cluster:${props.cluster.stage}/${props.cluster.id}`
+        : null);
   // Boundary effect: a newly opened item takes focus (keyboard and screen-reader users land on it).
   createEffect(
     on(key, (k, prev) => {
@@ -38,7 +48,7 @@ export function Details(props: DetailsProps) {
     if (back?.isConnected) back.focus({ preventScroll: true });
   };
   return (
-    <Show when={props.enterprise || props.zone}>
+    <Show when={props.enterprise || props.zone || props.cluster}>
       <aside
         class="details"
         role="dialog"
@@ -46,6 +56,11 @@ export function Details(props: DetailsProps) {
         data-details
         data-enterprise-id={props.enterprise?.id}
         data-zone-id={props.zone && !props.enterprise ? props.zone.id : undefined}
+        data-cluster-id={
+          props.cluster && !props.enterprise && !props.zone
+            ? `${props.cluster.stage}/${props.cluster.id}`
+            : undefined
+        }
         onKeyDown={(e) => e.key === 'Escape' && close()}
       >
         <button ref={closeBtn} type="button" class="close" onClick={close} aria-label={t('details.close')}>
@@ -54,6 +69,7 @@ export function Details(props: DetailsProps) {
         <Switch>
           <Match when={props.enterprise}>{(e) => <EnterpriseFields e={e()} {...props} />}</Match>
           <Match when={props.zone}>{(z) => <ZoneFields z={z()} chain={props.zoneChain} />}</Match>
+          <Match when={props.cluster}>{(c) => <ClusterFields c={c()} {...props} />}</Match>
         </Switch>
       </aside>
     </Show>
@@ -156,6 +172,54 @@ function ZoneFields(props: { z: Zone; chain: ChainCompleteness | null }) {
           )}
         </Show>
       </dl>
+    </>
+  );
+}
+
+const CLUSTER_LIST_MAX = 30;
+
+function ClusterFields(props: DetailsProps & { c: ClusterInfo }) {
+  const c = () => props.c;
+  return (
+    <>
+      <h2 id="details-title">
+        <Swatch stage={c().stage} largeText={props.largeText} />{' '}
+        {t('cluster.title', { stage: t(`stage.${c().stage}`) })}
+      </h2>
+      <p class="hint">{t('cluster.explain', { d: props.params.maxDistanceKm, m: props.params.minPoints })}</p>
+      <dl class="fields">
+        <dt>{t('cluster.members')}</dt>
+        <dd data-field="members">{c().memberIds.length}</dd>
+        <dt>{t('cluster.coreEdge')}</dt>
+        <dd>
+          {c().core} / {c().edge}
+        </dd>
+        <dt>{t('cluster.area')}</dt>
+        <dd>{fmt(c().areaKm2, 2)} km²</dd>
+        <dt>{t('cluster.density')}</dt>
+        <dd>{c().density === null ? '—' : `${fmt(c().density!, 1)} / km²`}</dd>
+        <dt>{t('cluster.segment')}</dt>
+        <dd>{c().dominantSegment ? t(`segment.${c().dominantSegment!}`) : '—'}</dd>
+        <dt>{t('details.county')}</dt>
+        <dd>{countyName(c().county, lang()) || '—'}</dd>
+        <dt>{t('details.zone')}</dt>
+        <dd>{props.zoneName(c().zone)}</dd>
+      </dl>
+      <h3>{t('cluster.list')}</h3>
+      <ul class="cluster-members">
+        <For each={c().memberIds.slice(0, CLUSTER_LIST_MAX)}>
+          {(id) => (
+            <li>
+              <button type="button" class="link" onClick={() => props.onSelectEnterprise(id)}>
+                {props.enterpriseName(id)}
+              </button>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={c().memberIds.length > CLUSTER_LIST_MAX}>
+        <p class="hint">{t('cluster.more', { n: c().memberIds.length - CLUSTER_LIST_MAX })}</p>
+      </Show>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { createEffect, on, onCleanup, onMount } from 'solid-js';
 import { ATTRIBUTION } from '../data/attribution.ts';
+import type { ChainStage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
 import { lang, t } from '../i18n/index.ts';
 import { MapController } from '../map/controller.ts';
@@ -42,6 +43,11 @@ export function MapPane(props: {
         onMove: (v) => s.setUi('view', v),
         onError: (msg) => props.onError(msg),
         hoverText: (kind, id) => {
+          if (kind === 'cluster') {
+            const [stage, n] = id.split('/');
+            const c = s.analysis()?.stages[stage as ChainStage]?.clusters.find((x) => String(x.id) === n);
+            return c ? t('cluster.hover', { stage: t(`stage.${c.stage}`), n: c.memberIds.length }) : null;
+          }
           if (kind === 'zone') {
             const z = s.zoneById().get(id);
             return z ? (lang() === 'en' && z.nameEn ? z.nameEn : z.name) : null;

@@ -5,12 +5,20 @@
 import { batch, createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { AnalysisParams, AnalysisResult } from '../analysis/types.ts';
-import { type Enterprise, STAGES, type Stage, type Zone } from '../data/types.ts';
+import {
+  type ChainStage,
+  type Enterprise,
+  isChainStage,
+  STAGES,
+  type Stage,
+  type Zone,
+} from '../data/types.ts';
 import type { BeltConfig } from '../embed/config.ts';
 import type { UrlState, View } from '../embed/url.ts';
 import type { HexStage } from '../map/style.ts';
 
-export type Selection = { kind: 'enterprise' | 'zone'; id: string } | null;
+/** What the details panel shows: an enterprise, a zone, or a cluster of the current figures (`<stage>/<n>`). */
+export type Selection = { kind: 'enterprise' | 'zone' | 'cluster'; id: string } | null;
 
 export interface UiState {
   stages: Stage[];
@@ -69,6 +77,18 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
 
   const byId = createMemo(() => new Map(enterprises().map((e, i) => [e.id, i])));
   const zoneById = createMemo(() => new Map(zones().map((z) => [z.id, z])));
+  /** The selected cluster in the current figures (null when the figures no longer have it). */
+  const selectedCluster = createMemo(() => {
+    const sel = ui.selected;
+    if (sel?.kind !== 'cluster') return null;
+    const [stage, n] = sel.id.split('/');
+    const a = analysis();
+    return (
+      (a && isChainStage(stage ?? '')
+        ? a.stages[stage as ChainStage].clusters.find((c) => String(c.id) === n)
+        : null) ?? null
+    );
+  });
 
   const stageSet = createMemo(() => new Set(ui.stages));
 
@@ -205,6 +225,7 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     seq,
     byId,
     zoneById,
+    selectedCluster,
     chainIdx,
     visibleIdx,
     visibleEnterprises,

@@ -21,13 +21,66 @@ const ent = (i: number, extra: Partial<Enterprise> = {}): Enterprise => ({
   ...extra,
 });
 
+const NO_CLUSTER = {
+  cluster: null,
+  params: { maxDistanceKm: 1.5, minPoints: 3, hexSideKm: 3 },
+  enterpriseName: (id: string) => `name of ${id}`,
+  onSelectEnterprise: () => {},
+};
+
 describe('Details', () => {
+  it('shows a cluster: members (clickable), area, density, segment, county and zone', () => {
+    setLang('zh');
+    const onSelectEnterprise = vi.fn();
+    const cluster = {
+      id: 4,
+      stage: 'midstream' as const,
+      memberIds: Array.from({ length: 35 }, (_, i) => `E${i}`),
+      core: 33,
+      edge: 2,
+      hull: null,
+      areaKm2: 3.62,
+      density: 9.67,
+      dominantSegment: 'processing' as const,
+      county: '361126',
+      zone: 'z1',
+      center: [117.43, 28.4] as [number, number],
+    };
+    const { container } = render(() => (
+      <Details
+        {...NO_CLUSTER}
+        cluster={cluster}
+        onSelectEnterprise={onSelectEnterprise}
+        enterprise={null}
+        zone={null}
+        zoneName={(id) => `zone ${id}`}
+        resolvedZone={null}
+        zoneChain={null}
+        largeText={false}
+        onClose={() => {}}
+        onLocate={() => {}}
+      />
+    ));
+    const d = container.querySelector('[data-details]')!;
+    expect(d.getAttribute('data-cluster-id')).toBe('midstream/4');
+    expect(d.querySelector('[data-field="members"]')!.textContent).toBe('35');
+    expect(d.textContent).toContain('弋阳县');
+    expect(d.textContent).toContain('zone z1');
+    expect(d.textContent).toContain('铜材加工');
+    const buttons = d.querySelectorAll('.cluster-members button');
+    expect(buttons).toHaveLength(30);
+    expect(d.textContent).toContain('另有 5 家');
+    fireEvent.click(buttons[3]!);
+    expect(onSelectEnterprise).toHaveBeenCalledWith('E3');
+  });
+
   it('shows every field with its source and precision, and the extra columns', () => {
     setLang('zh');
     const e = ent(7);
     const { container } = render(() => (
       <Details
         enterprise={e}
+        {...NO_CLUSTER}
         zone={null}
         zoneName={(id) => id ?? '—'}
         resolvedZone="srjk"
@@ -52,6 +105,7 @@ describe('Details', () => {
     const { container } = render(() => (
       <Details
         enterprise={ent(1, { lon: null, lat: null, precision: 'none' })}
+        {...NO_CLUSTER}
         zone={null}
         zoneName={() => '—'}
         resolvedZone={null}

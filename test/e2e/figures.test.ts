@@ -93,6 +93,17 @@ describe('figures shown = the engine on the visible enterprises', () => {
       page,
       expected(['midstream', 'downstream', 'support', 'unclassified'], { minPoints: 4 }),
     );
+    // The largest cluster opens with its figures; its members open as enterprises.
+    const top = page.locator('[data-cluster]').first();
+    const key = await top.getAttribute('data-cluster');
+    await top.locator('button').click();
+    const details = page.locator(`[data-details][data-cluster-id="${key}"]`);
+    await details.waitFor();
+    expect(await details.locator('[data-field="members"]').textContent()).toBe(
+      await top.getAttribute('data-members'),
+    );
+    await details.locator('.cluster-members button').first().click();
+    await page.locator('[data-details][data-enterprise-id]').waitFor();
     expect(g.problems).toEqual([]);
     await g.context.close();
   });
