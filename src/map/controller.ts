@@ -92,6 +92,7 @@ export class MapController {
   });
   private loaded: Promise<void>;
   private attribution: maplibregl.AttributionControl | null = null;
+  private hexData: GeoJSON.FeatureCollection = EMPTY_FC;
 
   constructor(init: MapInit, cb: MapCallbacks) {
     this.stages = init.stages;
@@ -228,7 +229,9 @@ export class MapController {
   ): Promise<void> {
     await this.loaded;
     this.map.setPaintProperty('hexgrid-fill', 'fill-color', hexColour(show.hexStage));
-    this.source('hexgrid')?.setData(show.hexGrid && result ? result.hexGrid : EMPTY_FC);
+    const hex = show.hexGrid && result ? result.hexGrid : EMPTY_FC;
+    if (hex !== this.hexData) this.source('hexgrid')?.setData(hex); // no tile work for an unchanged empty grid
+    this.hexData = hex;
     const hulls: GeoJSON.Feature[] = [];
     if (result && show.hulls) {
       for (const st of Object.values(result.stages)) {

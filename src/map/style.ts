@@ -96,9 +96,10 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         ? { basemap: { type: 'raster', tiles: raster.tiles, tileSize: 256, attribution: raster.attribution } }
         : {}),
       neighbours: { type: 'geojson', data: `${o.dataBase}neighbours.geojson` },
-      counties: { type: 'geojson', data: `${o.dataBase}counties.geojson` },
+      // Boundaries arrive through MapController.setBoundaries (the page loads them once, for the analysis too).
+      counties: { type: 'geojson', data: EMPTY_FC },
       'county-labels': { type: 'geojson', data: EMPTY_FC },
-      prefecture: { type: 'geojson', data: `${o.dataBase}shangrao-prefecture.geojson` },
+      prefecture: { type: 'geojson', data: EMPTY_FC },
       water: { type: 'geojson', data: `${o.dataBase}water.geojson` },
       townships: { type: 'geojson', data: `${o.dataBase}townships.geojson` },
       zones: { type: 'geojson', data: EMPTY_FC, promoteId: 'id' },
