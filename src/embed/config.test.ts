@@ -112,3 +112,28 @@ describe('allowed origins', () => {
     }
   });
 });
+
+describe('basemaps', () => {
+  it('accepts offline, tianditu, raster templates and PMTiles archives', () => {
+    expect(parseConfig({ basemap: 'offline' }).config.basemap).toEqual({ type: 'offline' });
+    expect(
+      parseConfig({ basemap: { type: 'pmtiles', url: 'tiles/base.pmtiles', attribution: '© x' } }).config
+        .basemap,
+    ).toEqual({
+      type: 'pmtiles',
+      url: 'tiles/base.pmtiles',
+      attribution: '© x',
+    });
+    expect(
+      parseConfig({ basemap: { type: 'raster', url: 'https://t.example.cn/{z}/{x}/{y}.png' } }).config
+        .basemap,
+    ).toEqual({
+      type: 'raster',
+      url: 'https://t.example.cn/{z}/{x}/{y}.png',
+      attribution: '',
+    });
+    const bad = parseConfig({ basemap: { type: 'raster', url: 'https://t.example.cn/tile.png' } });
+    expect(bad.config.basemap).toEqual({ type: 'offline' });
+    expect(bad.warnings[0]).toMatch(/basemap/);
+  });
+});

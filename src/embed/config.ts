@@ -9,7 +9,9 @@ import { isLang, type Lang } from '../i18n/index.ts';
 export type Basemap =
   | { type: 'offline' }
   | { type: 'tianditu'; token: string }
-  | { type: 'raster'; url: string; attribution: string };
+  | { type: 'raster'; url: string; attribution: string }
+  /** A raster PMTiles archive (one file, served by any static server; relative URLs stay on this site). */
+  | { type: 'pmtiles'; url: string; attribution: string };
 
 export interface BeltConfig {
   /** A fixed title, or one per language; null = the built-in title. */
@@ -78,7 +80,16 @@ export function parseConfig(raw: unknown): ConfigResult {
         url: b.url,
         attribution: typeof b.attribution === 'string' ? b.attribution : '',
       };
-    } else warnings.push("basemap: expected 'offline', {type:'tianditu', token} or {type:'raster', url}");
+    } else if (isObj(b) && b.type === 'pmtiles' && typeof b.url === 'string' && b.url.trim()) {
+      c.basemap = {
+        type: 'pmtiles',
+        url: b.url.trim(),
+        attribution: typeof b.attribution === 'string' ? b.attribution : '',
+      };
+    } else
+      warnings.push(
+        "basemap: expected 'offline', {type:'tianditu', token}, {type:'raster', url with {z}/{x}/{y}} or {type:'pmtiles', url}",
+      );
   }
   if ('embed' in raw) {
     const e = raw.embed;

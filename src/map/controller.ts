@@ -70,6 +70,17 @@ export interface MapUiText {
   zoomOut: string;
 }
 
+/**
+ * Registers what a basemap needs before the map is created: the pmtiles:// protocol (loaded on
+ * demand, in its own chunk) for a PMTiles archive. Nothing for the other basemaps.
+ */
+export async function prepareBasemap(b: Basemap): Promise<void> {
+  if (b.type !== 'pmtiles') return;
+  const { Protocol } = await import('pmtiles');
+  // pmtiles 4's type for the loader predates MapLibre 6's AddProtocolAction; the call contract is the same.
+  maplibregl.addProtocol('pmtiles', new Protocol().tilev4 as unknown as maplibregl.AddProtocolAction);
+}
+
 /** True when this browser can run MapLibre 6 (WebGL2). */
 export function hasWebGL2(): boolean {
   try {
@@ -99,7 +110,7 @@ export class MapController {
     this.largeText = init.largeText;
     this.map = new maplibregl.Map({
       container: init.container,
-      style: buildStyle({ ...init, stages: init.stages }),
+      style: buildStyle({ ...init, stages: init.stages, baseUrl: document.baseURI }),
       ...(init.view
         ? { center: [init.view.lon, init.view.lat] as [number, number], zoom: init.view.zoom }
         : { bounds: SHANGRAO_BOUNDS, fitBoundsOptions: { padding: 20 } }),

@@ -72,6 +72,8 @@ export interface StyleOptions {
   largeText: boolean;
   /** Base URL of the data files (ends with /). */
   dataBase: string;
+  /** The document's base URL, against which a relative PMTiles URL is resolved. */
+  baseUrl?: string;
 }
 
 export function buildStyle(o: StyleOptions): StyleSpecification {
@@ -88,13 +90,24 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       : o.basemap.type === 'raster'
         ? { tiles: [o.basemap.url], attribution: o.basemap.attribution }
         : null;
+  const pmtiles =
+    o.basemap.type === 'pmtiles'
+      ? {
+          type: 'raster' as const,
+          url: `pmtiles://${new URL(o.basemap.url, o.baseUrl ?? 'http://localhost/').href}`,
+          tileSize: 256,
+          attribution: o.basemap.attribution,
+        }
+      : null;
   return {
     version: 8,
     name: 'shangrao-belt',
     sources: {
       ...(raster
         ? { basemap: { type: 'raster', tiles: raster.tiles, tileSize: 256, attribution: raster.attribution } }
-        : {}),
+        : pmtiles
+          ? { basemap: pmtiles }
+          : {}),
       neighbours: { type: 'geojson', data: `${o.dataBase}neighbours.geojson` },
       // Boundaries arrive through MapController.setBoundaries (the page loads them once, for the analysis too).
       counties: { type: 'geojson', data: EMPTY_FC },
@@ -113,12 +126,12 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         type: 'background',
         paint: { 'background-color': o.largeText ? '#FFFFFF' : '#EEF1F4' },
       },
-      ...(raster ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap' }] : []),
+      ...(raster || pmtiles ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap' }] : []),
       {
         id: 'neighbours-fill',
         type: 'fill',
         source: 'neighbours',
-        paint: { 'fill-color': '#E4E7EB', 'fill-opacity': raster ? 0 : 1 },
+        paint: { 'fill-color': '#E4E7EB', 'fill-opacity': raster || pmtiles ? 0 : 1 },
       },
       {
         id: 'neighbours-line',
@@ -144,7 +157,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'counties-fill',
         type: 'fill',
         source: 'counties',
-        paint: { 'fill-color': '#FBFBF8', 'fill-opacity': raster ? 0.15 : 1 },
+        paint: { 'fill-color': '#FBFBF8', 'fill-opacity': raster || pmtiles ? 0.15 : 1 },
       },
       {
         id: 'water-lakes',

@@ -3,7 +3,7 @@ import { ATTRIBUTION } from '../data/attribution.ts';
 import type { ChainStage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
 import { lang, t } from '../i18n/index.ts';
-import { MapController } from '../map/controller.ts';
+import { MapController, prepareBasemap } from '../map/controller.ts';
 import type { BeltState } from './state.ts';
 
 export interface MapHandle {
@@ -24,7 +24,8 @@ export function MapPane(props: {
 }) {
   let el!: HTMLElement;
   const s = props.state;
-  onMount(() => {
+  onMount(async () => {
+    await prepareBasemap(props.basemap);
     const ctl = new MapController(
       {
         container: el,

@@ -1,10 +1,19 @@
 import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ES module without types
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
+import { pmtilesArchive, solidPng } from './pmtiles-fixture.ts';
 import { startServer } from './server.ts';
+
+function pmtilesFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'belt-pmtiles-'));
+  const f = join(dir, 'basemap.pmtiles');
+  writeFileSync(f, pmtilesArchive(solidPng(256, [200, 220, 240])));
+  return f;
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -46,6 +55,13 @@ export default async function setup(project: TestProject) {
       {
         prefix: '/embedcfg/',
         configOverride: '{ "embed": { "allowedOrigins": ["http://localhost:{PORT}"] } }',
+      },
+      // A raster PMTiles basemap served from the site itself.
+      {
+        prefix: '/pmtiles/',
+        files: { 'tiles/basemap.pmtiles': pmtilesFile() },
+        configOverride:
+          '{ "basemap": { "type": "pmtiles", "url": "tiles/basemap.pmtiles", "attribution": "test tiles" } }',
       },
     ],
     { '/portal.html': PORTAL_PAGE },

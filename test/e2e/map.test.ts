@@ -328,6 +328,24 @@ describe('the map on the default sample', () => {
     await done(g);
   });
 
+  it('a PMTiles basemap configured in belt.config.json is read from the site by byte ranges', async () => {
+    const g = await open('/pmtiles/');
+    await waitReady(g.page);
+    const statuses = () =>
+      g.page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.endsWith('/tiles/basemap.pmtiles'))
+          .map((e) => (e as PerformanceResourceTiming & { responseStatus: number }).responseStatus),
+      );
+    // The header and root directory, then the tile itself.
+    await expect.poll(async () => (await statuses()).length).toBeGreaterThanOrEqual(2);
+    expect((await statuses()).every((st) => st === 206)).toBe(true);
+    expect(await g.page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('test tiles');
+    await g.page.screenshot({ path: resolve(SHOTS, 'pmtiles.png') });
+    await done(g);
+  });
+
   it('large-text mode flips the html hook', async () => {
     const g = await open('/portal/belt/');
     await waitReady(g.page);

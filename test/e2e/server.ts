@@ -70,7 +70,25 @@ export function startServer(
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, headers).end(body);
+      // HTTP byte serving (PMTiles archives are read by Range requests).
+      const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+      if (range) {
+        const start = Number(range[1]);
+        const end = Math.min(range[2] ? Number(range[2]) : body.length - 1, body.length - 1);
+        if (start > end) {
+          res.writeHead(416, { 'Content-Range': `bytes */${body.length}` }).end();
+          return;
+        }
+        res
+          .writeHead(206, {
+            ...headers,
+            'Content-Range': `bytes ${start}-${end}/${body.length}`,
+            'Accept-Ranges': 'bytes',
+          })
+          .end(body.subarray(start, end + 1));
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Accept-Ranges': 'bytes' }).end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
     }
