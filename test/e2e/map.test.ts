@@ -346,6 +346,19 @@ describe('the map on the default sample', () => {
     await done(g);
   });
 
+  it('in a small portal iframe (640×480, embed=1) the map comes first and the legend scrolls below it', async () => {
+    const g = await open('/portal/belt/?embed=1', { viewport: { width: 640, height: 480 } });
+    await waitReady(g.page);
+    const map = (await g.page.locator('.map canvas').boundingBox())!;
+    const legend = (await g.page.locator('.side').boundingBox())!;
+    expect(map.width).toBeGreaterThanOrEqual(600);
+    expect(map.height).toBeGreaterThan(180);
+    expect(legend.y).toBeGreaterThanOrEqual(map.y + map.height - 1);
+    expect((await renderedIds(g.page)).length).toBeGreaterThan(0);
+    await g.page.screenshot({ path: resolve(SHOTS, 'embed-640x480.png') });
+    await done(g);
+  });
+
   it('large-text mode flips the html hook', async () => {
     const g = await open('/portal/belt/');
     await waitReady(g.page);
