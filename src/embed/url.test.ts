@@ -56,3 +56,34 @@ describe('URL state', () => {
     expect(back.view).toEqual({ lon: 117.12346, lat: 28.5, zoom: 9.12 });
   });
 });
+
+describe('our additional URL parameters', () => {
+  it('dbscan, large, hex and hulls round-trip; defaults are not written', () => {
+    const state = {
+      stages: ['midstream' as const],
+      lang: 'en' as const,
+      dbscan: { maxDistanceKm: 2.5, minPoints: 4 },
+      largeText: true,
+      hex: 'downstream' as const,
+      hulls: false,
+    };
+    const q = writeUrlState('', state, { dbscan: { maxDistanceKm: 1.5, minPoints: 3 } });
+    expect(q).toBe('?stages=midstream&lang=en&dbscan=2.5,4&large=1&hex=downstream&hulls=0');
+    const back = parseUrlState(q, vi.fn());
+    expect(back).toMatchObject({ dbscan: state.dbscan, largeText: true, hex: 'downstream', hulls: false });
+    const plain = writeUrlState(
+      q,
+      { stages: ['midstream'], lang: 'en', dbscan: { maxDistanceKm: 1.5, minPoints: 3 }, hulls: true },
+      {
+        dbscan: { maxDistanceKm: 1.5, minPoints: 3 },
+      },
+    );
+    expect(plain).toBe('?stages=midstream&lang=en');
+  });
+  it('rejects out-of-range or malformed values with a warning', () => {
+    const warn = vi.fn();
+    expect(parseUrlState('?dbscan=0,3&large=yes&hex=all&hulls=no', warn)).toEqual({});
+    expect(warn).toHaveBeenCalledTimes(4);
+    expect(parseUrlState('?dbscan=1.5', vi.fn())).toEqual({});
+  });
+});

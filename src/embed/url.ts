@@ -2,6 +2,8 @@
  * URL state (contract.md "URL parameters"): read on load, written back on change.
  * Unknown or malformed values are ignored with a console warning, never fatal.
  */
+
+import { validMaxDistanceKm, validMinPoints } from '../analysis/types.ts';
 import { isStage, STAGES, type Stage } from '../data/types.ts';
 import { isLang, type Lang } from '../i18n/index.ts';
 
@@ -17,6 +19,14 @@ export interface UrlState {
   embed?: boolean;
   view?: View;
   select?: string;
+  /** Ours: DBSCAN parameters `dbscan=<km>,<minPoints>`. */
+  dbscan?: { maxDistanceKm: number; minPoints: number };
+  /** Ours: `large=1`, the large-text, high-contrast mode. */
+  largeText?: boolean;
+  /** Ours: `hex=<total|upstream|midstream|downstream>`, the density grid instead of points. */
+  hex?: 'total' | 'upstream' | 'midstream' | 'downstream';
+  /** Ours: `hulls=0` hides the cluster outlines. */
+  hulls?: boolean;
 }
 
 export function parseUrlState(search: string, warn: (msg: string) => void = console.warn): UrlState {
@@ -51,6 +61,27 @@ export function parseUrlState(search: string, warn: (msg: string) => void = cons
     if (v) out.view = v;
     else warn(`[belt] ignoring ?view=${view} (expected lon,lat,zoom)`);
   }
+  const dbscan = q.get('dbscan');
+  if (dbscan !== null) {
+    const [d, m] = dbscan.split(',').map((x) => (x.trim() === '' ? Number.NaN : Number(x)));
+    if (validMaxDistanceKm(d) && validMinPoints(m)) out.dbscan = { maxDistanceKm: d, minPoints: m };
+    else warn(`[belt] ignoring ?dbscan=${dbscan} (expected km,minPoints)`);
+  }
+  const large = q.get('large');
+  if (large !== null) {
+    if (large === '1' || large === '0') out.largeText = large === '1';
+    else warn(`[belt] ignoring ?large=${large} (expected 1)`);
+  }
+  const hex = q.get('hex');
+  if (hex !== null) {
+    if (hex === 'total' || hex === 'upstream' || hex === 'midstream' || hex === 'downstream') out.hex = hex;
+    else warn(`[belt] ignoring ?hex=${hex} (expected total, upstream, midstream or downstream)`);
+  }
+  const hulls = q.get('hulls');
+  if (hulls !== null) {
+    if (hulls === '0' || hulls === '1') out.hulls = hulls === '1';
+    else warn(`[belt] ignoring ?hulls=${hulls} (expected 0)`);
+  }
   const select = q.get('select');
   if (select !== null) {
     if (select.trim() !== '') out.select = select.trim();
@@ -73,6 +104,7 @@ export function parseView(s: string): View | null {
 export function writeUrlState(
   base: string,
   s: Required<Pick<UrlState, 'stages' | 'lang'>> & UrlState,
+  defaults?: { dbscan: { maxDistanceKm: number; minPoints: number } },
 ): string {
   const q = new URLSearchParams(base);
   q.set('stages', s.stages.join(','));
@@ -82,6 +114,18 @@ export function writeUrlState(
   if (s.select) q.set('select', s.select);
   else q.delete('select');
   if (s.embed) q.set('embed', '1');
+  // Ours, written only when they differ from what the page opens with.
+  const d = s.dbscan;
+  const dd = defaults?.dbscan;
+  if (d && !(dd && d.maxDistanceKm === dd.maxDistanceKm && d.minPoints === dd.minPoints)) {
+    q.set('dbscan', `${d.maxDistanceKm},${d.minPoints}`);
+  } else q.delete('dbscan');
+  if (s.largeText) q.set('large', '1');
+  else q.delete('large');
+  if (s.hex) q.set('hex', s.hex);
+  else q.delete('hex');
+  if (s.hulls === false) q.set('hulls', '0');
+  else q.delete('hulls');
   const str = q.toString().replace(/%2C/g, ',');
   return str ? `?${str}` : '';
 }

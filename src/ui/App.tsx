@@ -48,13 +48,21 @@ export function App(props: AppProps) {
   // ---- boundary: the URL reflects the state (a copied link reopens the same view) ----
   createEffect(() => {
     const sel = s.ui.selected;
-    const q = writeUrlState(window.location.search, {
-      stages: [...s.ui.stages],
-      lang: lang(),
-      embed: s.ui.embed,
-      ...(s.ui.view ? { view: { ...s.ui.view } } : {}),
-      ...(sel?.kind === 'enterprise' ? { select: sel.id } : {}),
-    });
+    const q = writeUrlState(
+      window.location.search,
+      {
+        stages: [...s.ui.stages],
+        lang: lang(),
+        embed: s.ui.embed,
+        ...(s.ui.view ? { view: { ...s.ui.view } } : {}),
+        ...(sel?.kind === 'enterprise' ? { select: sel.id } : {}),
+        dbscan: { maxDistanceKm: s.ui.params.maxDistanceKm, minPoints: s.ui.params.minPoints },
+        largeText: s.ui.largeText,
+        ...(s.ui.hexGrid ? { hex: s.ui.hexStage } : {}),
+        hulls: s.ui.hulls,
+      },
+      { dbscan: props.config.analysis },
+    );
     if (q !== window.location.search)
       window.history.replaceState(null, '', `${window.location.pathname}${q}${window.location.hash}`);
   });

@@ -359,6 +359,33 @@ describe('the map on the default sample', () => {
     await done(g);
   });
 
+  it('a copied link also keeps the cluster parameters, large-text mode and the density grid', async () => {
+    const g = await open('/portal/belt/');
+    const { page } = g;
+    await waitReady(page);
+    await page.locator('[data-param="maxDistanceKm"]').fill('2');
+    await page.locator('[data-param="maxDistanceKm"]').press('Enter');
+    await page.locator('[data-param="maxDistanceKm"]').blur();
+    await page.locator('input[data-large-text]').check();
+    await page.locator('input[data-overlay="hexgrid"]').check();
+    await page.locator('select[data-hexgrid-stage]').selectOption('midstream');
+    await waitReady(page);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('dbscan')).toBe('2,3');
+    expect(url.searchParams.get('large')).toBe('1');
+    expect(url.searchParams.get('hex')).toBe('midstream');
+    const clusters = await attr(page, '[data-agglomeration="midstream"]', 'data-clusters');
+    await done(g);
+    const g2 = await open(url.pathname + url.search);
+    await waitReady(g2.page);
+    expect(await g2.page.locator('[data-param="maxDistanceKm"]').inputValue()).toBe('2');
+    expect(await g2.page.locator('html').getAttribute('data-large-text')).toBe('on');
+    expect(await g2.page.locator('select[data-hexgrid-stage]').inputValue()).toBe('midstream');
+    expect(await attr(g2.page, '[data-agglomeration="midstream"]', 'data-clusters')).toBe(clusters);
+    expect(await renderedIds(g2.page)).toEqual([]); // the grid replaces the points
+    await done(g2);
+  });
+
   it('large-text mode flips the html hook', async () => {
     const g = await open('/portal/belt/');
     await waitReady(g.page);
