@@ -87,3 +87,19 @@ describe('our additional URL parameters', () => {
     expect(parseUrlState('?dbscan=1.5', vi.fn())).toEqual({});
   });
 });
+
+describe('zone, list and panel', () => {
+  it('round-trip; the panel is written only when it differs from the default of the mode', () => {
+    const q = writeUrlState('', { stages: ['upstream'], lang: 'zh', zone: 'srjk', list: true, panel: false });
+    expect(q).toBe('?stages=upstream&lang=zh&zone=srjk&list=1&panel=0');
+    expect(parseUrlState(q, vi.fn())).toMatchObject({ zone: 'srjk', list: true, panel: false });
+    expect(writeUrlState('', { stages: [], lang: 'zh', panel: true })).toBe('?stages=&lang=zh');
+    expect(writeUrlState('', { stages: [], lang: 'zh', embed: true, panel: true })).toBe(
+      '?stages=&lang=zh&embed=1&panel=1',
+    );
+    // select wins over zone (one details panel)
+    expect(writeUrlState('', { stages: [], lang: 'zh', select: 'E1', zone: 'srjk' })).toBe(
+      '?stages=&lang=zh&select=E1',
+    );
+  });
+});

@@ -27,6 +27,12 @@ export interface UrlState {
   hex?: 'total' | 'upstream' | 'midstream' | 'downstream';
   /** Ours: `hulls=0` hides the cluster outlines. */
   hulls?: boolean;
+  /** Ours: `zone=<id>` opens that development zone's details. */
+  zone?: string;
+  /** Ours: `list=1` opens the list view. */
+  list?: boolean;
+  /** Ours: `panel=0|1` closes or opens the analysis panel (default: open, closed with embed=1). */
+  panel?: boolean;
 }
 
 export function parseUrlState(search: string, warn: (msg: string) => void = console.warn): UrlState {
@@ -82,6 +88,20 @@ export function parseUrlState(search: string, warn: (msg: string) => void = cons
     if (hulls === '0' || hulls === '1') out.hulls = hulls === '1';
     else warn(`[belt] ignoring ?hulls=${hulls} (expected 0)`);
   }
+  const zone = q.get('zone');
+  if (zone !== null) {
+    if (zone.trim()) out.zone = zone.trim();
+    else warn('[belt] ignoring empty ?zone=');
+  }
+  for (const [key, name] of [
+    ['list', 'list'],
+    ['panel', 'panel'],
+  ] as const) {
+    const v = q.get(key);
+    if (v === null) continue;
+    if (v === '1' || v === '0') out[name] = v === '1';
+    else warn(`[belt] ignoring ?${key}=${v} (expected 0 or 1)`);
+  }
   const select = q.get('select');
   if (select !== null) {
     if (select.trim() !== '') out.select = select.trim();
@@ -126,6 +146,13 @@ export function writeUrlState(
   else q.delete('hex');
   if (s.hulls === false) q.set('hulls', '0');
   else q.delete('hulls');
+  if (s.zone && !s.select) q.set('zone', s.zone);
+  else q.delete('zone');
+  if (s.list) q.set('list', '1');
+  else q.delete('list');
+  // The panel is open by default, closed by default in embed mode: write it only when it differs.
+  if (s.panel !== undefined && s.panel === !!s.embed) q.set('panel', s.panel ? '1' : '0');
+  else q.delete('panel');
   const str = q.toString().replace(/%2C/g, ',');
   return str ? `?${str}` : '';
 }

@@ -16,11 +16,13 @@ import {
   ENTERPRISE_LAYERS,
   type HexStage,
   hexColour,
+  LINE_COLOURS,
   labelField,
   stageColour,
   stageFilter,
   ZONE_LAYERS,
 } from './style.ts';
+import { wrapText } from './wrap-text.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -104,9 +106,16 @@ export class MapController {
   private loaded: Promise<void>;
   private attribution: maplibregl.AttributionControl | null = null;
   private hexData: GeoJSON.FeatureCollection = EMPTY_FC;
+  private readonly basemapAttribution: string;
 
   constructor(init: MapInit, cb: MapCallbacks) {
     this.stages = init.stages;
+    this.basemapAttribution =
+      init.basemap.type === 'tianditu'
+        ? '天地图 Tianditu'
+        : init.basemap.type === 'offline'
+          ? ''
+          : init.basemap.attribution;
     this.largeText = init.largeText;
     this.map = new maplibregl.Map({
       container: init.container,
@@ -236,7 +245,7 @@ export class MapController {
    */
   async setOverlays(
     result: AnalysisResult | null,
-    show: { hexGrid: boolean; hulls: boolean; hexStage: HexStage },
+    show: { hexGrid: boolean; hulls: boolean; hexStage: HexStage; approxClusters: ReadonlySet<string> },
   ): Promise<void> {
     await this.loaded;
     this.map.setPaintProperty('hexgrid-fill', 'fill-color', hexColour(show.hexStage));
@@ -250,7 +259,12 @@ export class MapController {
           if (c.hull)
             hulls.push({
               type: 'Feature',
-              properties: { key: `${c.stage}/${c.id}`, stage: c.stage, members: c.memberIds.length },
+              properties: {
+                key: `${c.stage}/${c.id}`,
+                stage: c.stage,
+                members: c.memberIds.length,
+                approx: show.approxClusters.has(`${c.stage}/${c.id}`),
+              },
               geometry: c.hull,
             });
         }
@@ -258,7 +272,7 @@ export class MapController {
     }
     this.source('hulls')?.setData({ type: 'FeatureCollection', features: hulls });
     this.setVisible(['hexgrid-fill'], show.hexGrid);
-    this.setVisible(['hulls-fill', 'hulls-line'], show.hulls);
+    this.setVisible(['hulls-fill', 'hulls-line', 'hulls-line-approx'], show.hulls);
     this.setVisible(['enterprises-approx', 'enterprises-exact', 'enterprises-county-halo'], !show.hexGrid);
   }
 
@@ -320,6 +334,12 @@ export class MapController {
     }
     this.map.setPaintProperty('hulls-fill', 'fill-color', stageColour(on));
     this.map.setPaintProperty('hulls-line', 'line-color', stageColour(on));
+    this.map.setPaintProperty('hulls-line-approx', 'line-color', stageColour(on));
+    const k = on ? 1 : 0;
+    this.map.setPaintProperty('counties-line', 'line-color', LINE_COLOURS.county[k]);
+    this.map.setPaintProperty('prefecture-line', 'line-color', LINE_COLOURS.prefecture[k]);
+    this.map.setPaintProperty('neighbours-label', 'text-color', LINE_COLOURS.neighbourLabel[k]);
+    this.map.setLayoutProperty('neighbours-label', 'text-size', 12 * big);
     this.map.setPaintProperty('enterprises-approx', 'circle-stroke-color', stageColour(on));
     for (const id of ['enterprises-approx', 'enterprises-exact']) {
       this.map.setPaintProperty(id, 'circle-radius', [
@@ -353,8 +373,10 @@ export class MapController {
     if (this.selected) this.map.setFeatureState(this.selected, { selected: true });
   }
 
-  flyTo(lon: number, lat: number, zoom?: number): void {
-    this.map.easeTo({ center: [lon, lat], zoom: zoom ?? Math.max(this.map.getZoom(), 11), duration: 600 });
+  /** Ease to a place, at zoom 11 or closer if already closer, but never past `maxZoom`. */
+  flyTo(lon: number, lat: number, maxZoom = 16): void {
+    const zoom = Math.min(Math.max(this.map.getZoom(), 11), maxZoom);
+    this.map.easeTo({ center: [lon, lat], zoom, duration: 600 });
   }
 
   jumpTo(v: View): void {
@@ -372,12 +394,20 @@ export class MapController {
   async exportPng(footer: readonly string[], font: string): Promise<Blob> {
     await this.loaded;
     const gl = this.map.getCanvas();
-    const out = document.createElement('canvas');
     const ratio = gl.width / gl.clientWidth || 1;
     const lineH = Math.round(16 * ratio);
     const pad = Math.round(8 * ratio);
+    const measure = document.createElement('canvas').getContext('2d');
+    if (!measure) throw new Error('no 2D canvas');
+    measure.font = `${Math.round(12 * ratio)}px ${font}`;
+    // The footer, wrapped to the image's width (the basemap's own attribution included).
+    const basemap = this.basemapAttribution ? [this.basemapAttribution] : [];
+    const lines = [...footer, ...basemap].flatMap((l) =>
+      wrapText(l, gl.width - 2 * pad, (x) => measure.measureText(x).width),
+    );
+    const out = document.createElement('canvas');
     out.width = gl.width;
-    out.height = gl.height + footer.length * lineH + 2 * pad;
+    out.height = gl.height + lines.length * lineH + 2 * pad;
     const ctx = out.getContext('2d');
     if (!ctx) throw new Error('no 2D canvas');
     // The WebGL buffer is only valid inside the frame that drew it.
@@ -391,10 +421,9 @@ export class MapController {
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, gl.height, out.width, out.height - gl.height);
     ctx.fillStyle = '#1f2933';
-    ctx.font = `${Math.round(12 * ratio)}px ${font}`;
+    ctx.font = measure.font;
     ctx.textBaseline = 'top';
-    for (const [k, line] of footer.entries())
-      ctx.fillText(line, pad, gl.height + pad + k * lineH, out.width - 2 * pad);
+    for (const [k, line] of lines.entries()) ctx.fillText(line, pad, gl.height + pad + k * lineH);
     return new Promise((resolve, reject) =>
       out.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas export failed'))), 'image/png'),
     );

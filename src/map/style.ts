@@ -21,7 +21,14 @@ export const EMPTY_FC: GeoJSON.FeatureCollection = { type: 'FeatureCollection', 
 
 /** Layers whose features are enterprises (for hit tests and counts). */
 export const ENTERPRISE_LAYERS = ['enterprises-approx', 'enterprises-exact'] as const;
-export const ZONE_LAYERS = ['zones-fill'] as const;
+export const ZONE_LAYERS = ['zones-fill', 'zones-point'] as const;
+
+/** Boundary line colours, normal and high-contrast. */
+export const LINE_COLOURS = {
+  county: ['#9AA3AE', '#555555'],
+  prefecture: ['#5B6673', '#222222'],
+  neighbourLabel: ['#8A939E', '#4D5560'],
+} as const;
 
 export function stageColour(largeText: boolean): ExpressionSpecification {
   const pal = largeText ? STAGE_COLOURS_HC : STAGE_COLOURS;
@@ -151,7 +158,11 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
           'text-size': 12 * big,
           'text-optional': true,
         },
-        paint: { 'text-color': '#8A939E', 'text-halo-color': '#EEF1F4', 'text-halo-width': 1 },
+        paint: {
+          'text-color': LINE_COLOURS.neighbourLabel[o.largeText ? 1 : 0],
+          'text-halo-color': '#EEF1F4',
+          'text-halo-width': 1,
+        },
       },
       {
         id: 'counties-fill',
@@ -180,13 +191,17 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'counties-line',
         type: 'line',
         source: 'counties',
-        paint: { 'line-color': o.largeText ? '#555' : '#9AA3AE', 'line-width': 1, 'line-dasharray': [3, 2] },
+        paint: {
+          'line-color': LINE_COLOURS.county[o.largeText ? 1 : 0],
+          'line-width': 1,
+          'line-dasharray': [3, 2],
+        },
       },
       {
         id: 'prefecture-line',
         type: 'line',
         source: 'prefecture',
-        paint: { 'line-color': o.largeText ? '#222' : '#5B6673', 'line-width': 2 },
+        paint: { 'line-color': LINE_COLOURS.prefecture[o.largeText ? 1 : 0], 'line-width': 2 },
       },
       {
         id: 'hexgrid-fill',
@@ -210,10 +225,24 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'hulls-line',
         type: 'line',
         source: 'hulls',
+        filter: ['!', ['get', 'approx']],
         paint: {
           'line-color': stageColour(o.largeText),
           'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
           'line-opacity': 0.8,
+        },
+      },
+      {
+        // Clusters of mostly approximate points: dashed, so the outline does not look surveyed.
+        id: 'hulls-line-approx',
+        type: 'line',
+        source: 'hulls',
+        filter: ['get', 'approx'],
+        paint: {
+          'line-color': stageColour(o.largeText),
+          'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
+          'line-opacity': 0.8,
+          'line-dasharray': [3, 2],
         },
       },
       {
@@ -230,6 +259,19 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         type: 'line',
         source: 'zones',
         paint: { 'line-color': '#46525E', 'line-width': 1.2, 'line-dasharray': [2, 2] },
+      },
+      {
+        // Zones known only as a point (domain.md): a hollow square-ish ring, clickable like an area.
+        id: 'zones-point',
+        type: 'circle',
+        source: 'zones',
+        filter: ['==', ['geometry-type'], 'Point'],
+        paint: {
+          'circle-radius': 9,
+          'circle-color': 'rgba(107, 123, 140, 0.15)',
+          'circle-stroke-color': '#46525E',
+          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1.5],
+        },
       },
       {
         // County-level points: a wide faint halo so they read as "somewhere in this county".

@@ -1,8 +1,8 @@
-import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
 import { type AnalysisClient, isSuperseded } from '../analysis/client.ts';
 import { ATTRIBUTION } from '../data/attribution.ts';
 import { enterprisesToCSV, enterprisesToGeoJSON } from '../data/records.ts';
-import { CHAIN_STAGES } from '../data/types.ts';
+import { CHAIN_STAGES, type Precision } from '../data/types.ts';
 import { type BeltConfig, configTitle } from '../embed/config.ts';
 import { createBridge, type OutMessage } from '../embed/messages.ts';
 import { writeUrlState } from '../embed/url.ts';
@@ -15,6 +15,9 @@ import { type MapHandle, MapPane } from './MapPane.tsx';
 import { Search } from './Search.tsx';
 import type { BeltState } from './state.ts';
 import { Toolbar } from './Toolbar.tsx';
+
+/** The closest zoom for an approximate location (none: as close as the map goes to a point). */
+const APPROX_ZOOM: Partial<Record<Precision, number>> = { county: 9, zone: 11, township: 11 };
 
 /** What the page needs of the analysis engine (AnalysisClient implements it; tests may fake it). */
 export type AnalysisRunner = Pick<AnalysisClient, 'analyze'>;
@@ -56,6 +59,9 @@ export function App(props: AppProps) {
         embed: s.ui.embed,
         ...(s.ui.view ? { view: { ...s.ui.view } } : {}),
         ...(sel?.kind === 'enterprise' ? { select: sel.id } : {}),
+        ...(sel?.kind === 'zone' ? { zone: sel.id } : {}),
+        list: s.ui.listOpen,
+        panel: s.ui.panelOpen,
         dbscan: { maxDistanceKm: s.ui.params.maxDistanceKm, minPoints: s.ui.params.minPoints },
         largeText: s.ui.largeText,
         ...(s.ui.hexGrid ? { hex: s.ui.hexStage } : {}),
@@ -77,9 +83,20 @@ export function App(props: AppProps) {
         .analyze(s.visibleIdx().slice(), s.chainIdx().slice(), params)
         .then((res) => {
           if (s.seq() === seq) {
-            s.setAnalysis(res);
-            s.setAnalysisSeq(seq);
-            s.setAnalysisError(null);
+            // Cluster numbers change with the figures: keep a selected cluster only where the new figures
+            // have one with the same first member (same stage), else close it rather than show another.
+            const before = s.selectedCluster();
+            batch(() => {
+              if (s.ui.selected?.kind === 'cluster') {
+                const first = before?.memberIds[0];
+                const same =
+                  before && res.stages[before.stage].clusters.find((c) => c.memberIds.includes(first!));
+                s.select(same ? { kind: 'cluster', id: `${same.stage}/${same.id}` } : null);
+              }
+              s.setAnalysis(res);
+              s.setAnalysisSeq(seq);
+              s.setAnalysisError(null);
+            });
           }
         })
         .catch((e: unknown) => {
@@ -161,16 +178,18 @@ export function App(props: AppProps) {
     const z = s.zoneById().get(id);
     return z ? (lang() === 'en' && z.nameEn ? z.nameEn : z.name) : id;
   };
-  const locate = (lon: number, lat: number) => mapHandle()?.controller.flyTo(lon, lat);
+  /** Fly to a place; an approximate location gets a zoom that does not pretend otherwise. */
+  const locate = (lon: number, lat: number, precision?: Precision) =>
+    mapHandle()?.controller.flyTo(lon, lat, precision && APPROX_ZOOM[precision]);
   const selectFromList = (id: string) => {
-    s.select({ kind: 'enterprise', id });
+    s.select({ kind: 'enterprise', id }, true);
     const e = s.getEnterprise(id);
     if (e && e.lon !== null && e.lat !== null) locate(e.lon, e.lat);
   };
 
   const pickSearchHit = (hit: { kind: 'enterprise' | 'zone'; id: string }) => {
     if (hit.kind === 'enterprise') return selectFromList(hit.id);
-    s.select(hit);
+    s.select(hit, true);
     const z = s.zoneById().get(hit.id);
     if (z) {
       const [lon, lat] = centreOf(z.geometry);
@@ -232,7 +251,15 @@ export function App(props: AppProps) {
         onLargeText={(v) => s.setUi('largeText', v)}
         onList={(v) => s.setUi('listOpen', v)}
         onPanel={(v) => s.setUi('panelOpen', v)}
-        onExport={exportAs}
+        onExport={(kind) =>
+          exportAs(kind).catch((e: unknown) => {
+            console.error('[belt] export failed', e);
+            s.setUi('warnings', (ws) => [
+              ...ws,
+              t('export.failed', { msg: e instanceof Error ? e.message : String(e) }),
+            ]);
+          })
+        }
       />
       <Show when={s.ui.warnings.length > 0}>
         <div class="warnings" role="alert">
@@ -281,9 +308,13 @@ export function App(props: AppProps) {
               zones={s.zones()}
               params={s.ui.params}
               onParams={(p) => s.setUi('params', p)}
-              onSelectZone={(id) => s.select({ kind: 'zone', id })}
+              onSelectZone={(id) => {
+                s.select({ kind: 'zone', id }, true);
+                const z = s.zoneById().get(id);
+                if (z) locate(...centreOf(z.geometry));
+              }}
               onSelectCluster={(id, lon, lat) => {
-                s.select({ kind: 'cluster', id });
+                s.select({ kind: 'cluster', id }, true);
                 locate(lon, lat);
               }}
             />
@@ -335,6 +366,10 @@ export function App(props: AppProps) {
           enterprise={selectedEnterprise()}
           zone={selectedZone()}
           cluster={s.selectedCluster()}
+          clusterApprox={(() => {
+            const c = s.selectedCluster();
+            return !!c && s.approxClusters().has(`${c.stage}/${c.id}`);
+          })()}
           params={s.ui.params}
           enterpriseName={(id) => {
             const e = s.getEnterprise(id);
@@ -351,6 +386,7 @@ export function App(props: AppProps) {
               : null
           }
           largeText={s.ui.largeText}
+          focusToken={s.focusToken()}
           onClose={() => s.select(null)}
           onLocate={locate}
         />

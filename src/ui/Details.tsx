@@ -1,7 +1,7 @@
 import { createEffect, For, Match, on, Show, Switch } from 'solid-js';
 import type { AnalysisParams, ChainCompleteness, ClusterInfo } from '../analysis/types.ts';
 import { countyName } from '../data/counties.ts';
-import type { Enterprise, Zone } from '../data/types.ts';
+import type { Enterprise, Precision, Zone } from '../data/types.ts';
 import { fmt, lang, t } from '../i18n/index.ts';
 import { Swatch } from './Swatch.tsx';
 
@@ -9,6 +9,8 @@ export interface DetailsProps {
   enterprise: Enterprise | null;
   zone: Zone | null;
   cluster: ClusterInfo | null;
+  /** Most of the cluster's members have approximate locations. */
+  clusterApprox: boolean;
   params: AnalysisParams;
   enterpriseName(id: string): string;
   onSelectEnterprise(id: string): void;
@@ -18,7 +20,9 @@ export interface DetailsProps {
   zoneChain: ChainCompleteness | null;
   largeText: boolean;
   onClose(): void;
-  onLocate(lon: number, lat: number): void;
+  onLocate(lon: number, lat: number, precision?: Precision): void;
+  /** Changes when the person selects something: the panel then takes focus. */
+  focusToken: number;
 }
 
 /** The details panel: every field, with its source and precision. */
@@ -34,17 +38,27 @@ export function Details(props: DetailsProps) {
         ? `cluster:${props.cluster.stage}/${props.cluster.id}`
         : null);
   // Boundary effect: a newly opened item takes focus (keyboard and screen-reader users land on it).
+  // Boundary effect: an item the person opened takes focus (keyboard and screen-reader users land on
+  // it); items opened by the URL, a portal message or a recomputation leave focus where it is.
   createEffect(
-    on(key, (k, prev) => {
-      if (!k) return;
-      if (!prev && document.activeElement instanceof HTMLElement) returnFocus = document.activeElement;
-      queueMicrotask(() => closeBtn?.focus({ preventScroll: true }));
-    }),
+    on(
+      () => props.focusToken,
+      () => {
+        if (!key()) return;
+        if (!returnFocus && document.activeElement instanceof HTMLElement)
+          returnFocus = document.activeElement;
+        queueMicrotask(() => closeBtn?.focus({ preventScroll: true }));
+      },
+      { defer: true },
+    ),
   );
+  createEffect(() => {
+    if (!key()) returnFocus = null;
+  });
   const close = () => {
-    props.onClose();
-    const back = returnFocus;
+    const back = returnFocus; // read first: closing clears it
     returnFocus = null;
+    props.onClose();
     if (back?.isConnected) back.focus({ preventScroll: true });
   };
   return (
@@ -110,8 +124,12 @@ function EnterpriseFields(props: DetailsProps & { e: Enterprise }) {
         <dt>{t('details.coordinates')}</dt>
         <dd data-field="coordinates">
           <Show when={e().lon !== null && e().lat !== null} fallback={t('details.unlocated')}>
-            {e().lon!.toFixed(5)}, {e().lat!.toFixed(5)}{' '}
-            <button type="button" class="link" onClick={() => props.onLocate(e().lon!, e().lat!)}>
+            {coordinateText(e())}{' '}
+            <button
+              type="button"
+              class="link"
+              onClick={() => props.onLocate(e().lon!, e().lat!, e().precision)}
+            >
               {t('details.locate')}
             </button>
           </Show>
@@ -168,6 +186,22 @@ function ZoneFields(props: { z: Zone; chain: ChainCompleteness | null }) {
                 {t('stage.upstream')} {c().counts.upstream} · {t('stage.midstream')} {c().counts.midstream} ·{' '}
                 {t('stage.downstream')} {c().counts.downstream}
               </dd>
+              <Show when={c().gaps.length > 0}>
+                <dt>{t('details.gaps')}</dt>
+                <dd class="gap" data-field="gaps">
+                  {c()
+                    .gaps.map((g) => t(`stage.${g}`))
+                    .join(t('list.sep'))}
+                </dd>
+              </Show>
+              <Show when={c().thin.length > 0}>
+                <dt>{t('details.thin')}</dt>
+                <dd class="thin" data-field="thin">
+                  {c()
+                    .thin.map((g) => t(`stage.${g}`))
+                    .join(t('list.sep'))}
+                </dd>
+              </Show>
             </>
           )}
         </Show>
@@ -187,6 +221,11 @@ function ClusterFields(props: DetailsProps & { c: ClusterInfo }) {
         {t('cluster.title', { stage: t(`stage.${c().stage}`) })}
       </h2>
       <p class="hint">{t('cluster.explain', { d: props.params.maxDistanceKm, m: props.params.minPoints })}</p>
+      <Show when={props.clusterApprox}>
+        <p class="hint" data-cluster-approx>
+          {t('cluster.approx')}
+        </p>
+      </Show>
       <dl class="fields">
         <dt>{t('cluster.members')}</dt>
         <dd data-field="members">{c().memberIds.length}</dd>
@@ -195,7 +234,7 @@ function ClusterFields(props: DetailsProps & { c: ClusterInfo }) {
           {c().core} / {c().edge}
         </dd>
         <dt>{t('cluster.area')}</dt>
-        <dd>{fmt(c().areaKm2, 2)} km²</dd>
+        <dd>{fmt(c().areaKm2, props.clusterApprox ? 1 : 2)} km²</dd>
         <dt>{t('cluster.density')}</dt>
         <dd>{c().density === null ? '—' : `${fmt(c().density!, 1)} / km²`}</dd>
         <dt>{t('cluster.segment')}</dt>
@@ -222,4 +261,15 @@ function ClusterFields(props: DetailsProps & { c: ClusterInfo }) {
       </Show>
     </>
   );
+}
+
+/** Decimals that do not claim more than the precision (5 ≈ 1 m, 4 ≈ 10 m, 2 ≈ 1 km). */
+const DECIMALS: Record<Precision, number> = { exact: 5, street: 4, township: 2, zone: 2, county: 2, none: 0 };
+
+/** The coordinates as precise as the record says they are, marked approximate where they are. */
+function coordinateText(e: Enterprise): string {
+  const d = DECIMALS[e.precision];
+  const text = `${e.lon!.toFixed(d)}, ${e.lat!.toFixed(d)}`;
+  if (e.precision === 'county') return `≈ ${text} ${t('details.countyPoint')}`;
+  return d < 4 ? `≈ ${text}` : text;
 }

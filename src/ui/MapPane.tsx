@@ -1,4 +1,4 @@
-import { createEffect, on, onCleanup, onMount } from 'solid-js';
+import { createEffect, getOwner, on, onCleanup, onMount, runWithOwner } from 'solid-js';
 import { ATTRIBUTION } from '../data/attribution.ts';
 import type { ChainStage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
@@ -24,8 +24,24 @@ export function MapPane(props: {
 }) {
   let el!: HTMLElement;
   const s = props.state;
-  onMount(async () => {
-    await prepareBasemap(props.basemap);
+  onMount(() => {
+    // The map is created once the basemap is ready; its effects must still belong to this component.
+    const owner = getOwner();
+    let disposed = false;
+    let created: MapController | undefined;
+    onCleanup(() => {
+      disposed = true;
+      created?.destroy();
+    });
+    prepareBasemap(props.basemap)
+      .then(() => {
+        if (!disposed) runWithOwner(owner, () => (created = mount()));
+      })
+      .catch((e: unknown) => s.setUi('loadError', `basemap: ${e instanceof Error ? e.message : String(e)}`));
+  });
+
+  /** Creates the map and wires state to it; returns the controller. */
+  function mount(): MapController {
     const ctl = new MapController(
       {
         container: el,
@@ -40,7 +56,7 @@ export function MapPane(props: {
         uiText: { zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') },
       },
       {
-        onSelect: (sel) => s.select(sel),
+        onSelect: (sel) => s.select(sel, true),
         onMove: (v) => s.setUi('view', v),
         onError: (msg) => props.onError(msg),
         hoverText: (kind, id) => {
@@ -61,7 +77,6 @@ export function MapPane(props: {
         },
       },
     );
-    onCleanup(() => ctl.destroy());
 
     createEffect(() => {
       const b = props.boundaries;
@@ -92,7 +107,12 @@ export function MapPane(props: {
     createEffect(
       on(s.overlayRequest, (req) => {
         void ctl
-          .setOverlays(req.result, { hexGrid: req.hexGrid, hulls: req.hulls, hexStage: req.hexStage })
+          .setOverlays(req.result, {
+            hexGrid: req.hexGrid,
+            hulls: req.hulls,
+            hexStage: req.hexStage,
+            approxClusters: s.approxClusters(),
+          })
           .then(() => ctl.whenIdle())
           .then(() => {
             if (s.overlayRequest() === req) s.setDrawnOverlays(req);
@@ -112,6 +132,7 @@ export function MapPane(props: {
       }),
     );
     props.onReady({ controller: ctl });
-  });
+    return ctl;
+  }
   return <section ref={el} class="map" aria-label={t('map.label')} />;
 }

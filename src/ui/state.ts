@@ -6,6 +6,7 @@ import { batch, createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { AnalysisParams, AnalysisResult } from '../analysis/types.ts';
 import {
+  CHAIN_STAGES,
   type ChainStage,
   type Enterprise,
   isChainStage,
@@ -43,10 +44,14 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     stages: url.stages ?? config.stages,
     embed: url.embed ?? false,
     view: url.view ?? null,
-    selected: url.select ? { kind: 'enterprise', id: url.select } : null,
+    selected: url.select
+      ? { kind: 'enterprise', id: url.select }
+      : url.zone
+        ? { kind: 'zone', id: url.zone }
+        : null,
     largeText: url.largeText ?? false,
-    listOpen: false,
-    panelOpen: !(url.embed ?? false),
+    listOpen: url.list ?? false,
+    panelOpen: url.panel ?? !(url.embed ?? false),
     hexGrid: url.hex !== undefined,
     hexStage: url.hex ?? 'total',
     hulls: url.hulls ?? true,
@@ -74,9 +79,33 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
   const [drawnIdx, setDrawnIdx] = createSignal<Uint32Array | null>(null);
   /** The overlay request (analysis result and overlay switches) the map has drawn. */
   const [drawnOverlays, setDrawnOverlays] = createSignal<unknown>(null);
+  /** Bumped when the person selects something: the details panel then takes focus. */
+  const [focusToken, setFocusToken] = createSignal(0);
 
   const byId = createMemo(() => new Map(enterprises().map((e, i) => [e.id, i])));
   const zoneById = createMemo(() => new Map(zones().map((z) => [z.id, z])));
+  /**
+   * Clusters (`<stage>/<n>`) most of whose members have approximate locations (township, zone or
+   * county precision): their outlines are drawn dashed and their areas read as indicative.
+   */
+  const approxClusters = createMemo(() => {
+    const out = new Set<string>();
+    const a = analysis();
+    if (!a) return out;
+    const all = enterprises();
+    const idx = byId();
+    for (const st of CHAIN_STAGES) {
+      for (const c of a.stages[st].clusters) {
+        let approx = 0;
+        for (const id of c.memberIds) {
+          const p = all[idx.get(id) ?? -1]?.precision;
+          if (p === 'township' || p === 'zone' || p === 'county') approx++;
+        }
+        if (approx * 2 > c.memberIds.length) out.add(`${st}/${c.id}`);
+      }
+    }
+    return out;
+  });
   /** The selected cluster in the current figures (null when the figures no longer have it). */
   const selectedCluster = createMemo(() => {
     const sel = ui.selected;
@@ -175,7 +204,12 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     setStages(on ? [...ui.stages, s] : ui.stages.filter((x) => x !== s));
   }
   /** Select an enterprise or zone. Before the data has loaded it is kept and checked on load. */
-  function select(sel: Selection) {
+  /**
+   * Select an enterprise, zone or cluster. `byUser`: the person chose it (click, list, search), so the
+   * details panel takes focus; selections from the URL, a portal message or a recomputation do not.
+   */
+  function select(sel: Selection, byUser = false) {
+    if (byUser && sel) setFocusToken((n) => n + 1);
     if (!dataLoaded()) {
       setUi('selected', sel);
       return;
@@ -193,6 +227,10 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
       setZones(d.zones);
       setIsSample(d.sample);
       setDataLoaded(true);
+      if (ui.selected?.kind === 'zone' && !zoneById().has(ui.selected.id)) {
+        console.warn(`[belt] ignoring selection of zone ${ui.selected.id}: no such zone`);
+        setUi('selected', null);
+      }
       if (ui.selected?.kind === 'enterprise' && !byId().has(ui.selected.id)) {
         console.warn(`[belt] ignoring selection ${ui.selected.id}: no such enterprise`);
         setUi('selected', null);
@@ -226,6 +264,8 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     byId,
     zoneById,
     selectedCluster,
+    approxClusters,
+    focusToken,
     chainIdx,
     visibleIdx,
     visibleEnterprises,

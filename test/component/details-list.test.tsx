@@ -26,6 +26,8 @@ const NO_CLUSTER = {
   params: { maxDistanceKm: 1.5, minPoints: 3, hexSideKm: 3 },
   enterpriseName: (id: string) => `name of ${id}`,
   onSelectEnterprise: () => {},
+  focusToken: 0,
+  clusterApprox: false,
 };
 
 describe('Details', () => {

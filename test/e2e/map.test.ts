@@ -386,6 +386,28 @@ describe('the map on the default sample', () => {
     await done(g2);
   });
 
+  it('a zone link opens its details and chain gaps without taking focus; a click does take focus', async () => {
+    const g = await open('/portal/belt/?zone=srjk&list=1');
+    const { page } = g;
+    await waitReady(page);
+    const details = page.locator('[data-details][data-zone-id="srjk"]');
+    await details.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-details]') === null)).toBe(true);
+    expect(await page.locator('[data-enterprise-list]').count()).toBe(1);
+    // Picking from the list is the person's choice: focus moves into the panel, Escape gives it back.
+    const row = page.locator('[data-enterprise-list] [data-enterprise-id] button').first();
+    await row.focus();
+    await row.press('Enter');
+    await page.locator('[data-details][data-enterprise-id]').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('close')))
+      .toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-details]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('list-row'))).toBe(true);
+    await done(g);
+  });
+
   it('large-text mode flips the html hook', async () => {
     const g = await open('/portal/belt/');
     await waitReady(g.page);
