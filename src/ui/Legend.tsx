@@ -57,9 +57,13 @@ export function Legend(props: LegendProps) {
                   <Swatch stage={s} largeText={props.largeText} />
                   <span class="stage-name">{t(`stage.${s}`)}</span>
                   <span class="stage-count">
-                    <span data-stage-count={s}>{props.visibleCounts[s]}</span>
+                    {/* The hook keeps the plain integer (the contract); people see it grouped, 12,345. */}
+                    <span aria-hidden="true">{fmt(props.visibleCounts[s])}</span>
+                    <span class="visually-hidden" data-stage-count={s}>
+                      {props.visibleCounts[s]}
+                    </span>
                     <Show when={!on() && props.totalCounts[s] > 0}>
-                      <span class="muted"> / {t('legend.of', { total: props.totalCounts[s] })}</span>
+                      <span class="muted"> / {t('legend.of', { total: fmt(props.totalCounts[s]) })}</span>
                     </Show>
                   </span>
                 </label>
@@ -157,7 +161,6 @@ function Agglomeration(props: { stage: ChainStage; analysis: AnalysisResult | nu
       data-clusters={f()?.clusters.length ?? 0}
       data-nni={hookNumber(f()?.nni.R)}
       aria-busy={props.computing}
-      aria-live="polite"
     >
       <Show when={f()} fallback={<span class="muted">{t('agg.computing')}</span>}>
         {(fig) => (
@@ -167,7 +170,7 @@ function Agglomeration(props: { stage: ChainStage; analysis: AnalysisResult | nu
             </span>
             <Show when={fig().level !== 'none'}>
               <span class="agg-figures">
-                {t('agg.clusters', { n: fig().clusters.length })} · R ={' '}
+                {t('agg.clusters', { n: fmt(fig().clusters.length) })} · R ={' '}
                 {fig().nni.R === null ? '—' : fmt(fig().nni.R!, 2)}
                 <Show when={fig().clusteredShare !== null}>
                   {' '}

@@ -1,10 +1,23 @@
-import { createMemo, createResource, createSignal, For, onCleanup, Show } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  createUniqueId,
+  For,
+  onCleanup,
+  Show,
+} from 'solid-js';
 import { buildSearchIndexInSlices, type Initials, search } from '../data/search.ts';
 import type { Enterprise, Zone } from '../data/types.ts';
-import { lang, t } from '../i18n/index.ts';
+import { fmt, lang, t } from '../i18n/index.ts';
 
 /**
- * Search enterprises and zones by name (Chinese, English or pinyin initials): an ARIA combobox.
+ * Search enterprises and zones by name (Chinese, English or pinyin initials): an ARIA 1.2 combobox with a
+ * listbox popup (aria-activedescendant: the focus stays in the input).
+ * The listbox is in the DOM only while it has options; "loading" and "no match" are said by a status
+ * region beside it (always present, so screen readers hear it), which also says how many results there
+ * are once the typed query has settled.
  * The pinyin dictionary is loaded on first use, in its own chunk.
  */
 export function Search(props: {
@@ -12,6 +25,9 @@ export function Search(props: {
   zones: readonly Zone[];
   onPick(hit: { kind: 'enterprise' | 'zone'; id: string }): void;
 }) {
+  const uid = createUniqueId();
+  const listId = `search-results-${uid}`;
+  const optionId = (i: number) => `search-hit-${uid}-${i}`;
   const [query, setQuery] = createSignal('');
   /** The query searched: follows `query` after a short pause in typing. */
   const [settled, setSettled] = createSignal('');
@@ -34,8 +50,27 @@ export function Search(props: {
     const idx = index.latest;
     return idx ? search(idx, settled(), 12) : [];
   });
+  /** The listbox is shown (and aria-expanded is true) exactly when it is open and has options. */
+  const expanded = () => open() && query().trim() !== '' && hits().length > 0;
+  /**
+   * What the status region says, from the settled query only (so it changes once per pause in typing,
+   * not per keystroke): loading, how many results, or none.
+   */
+  const status = createMemo(() => {
+    if (settled().trim() === '') return '';
+    if (!index.latest) return t('state.loading');
+    const n = hits().length;
+    return n > 0 ? t('search.count', { n: fmt(n) }) : t('search.none');
+  });
+  /** Loading and "no match" are also shown, where the listbox would be. */
+  const messageShown = () => open() && query().trim() !== '' && hits().length === 0 && status() !== '';
+
   let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
+  let blurTimer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => {
+    clearTimeout(timer);
+    clearTimeout(blurTimer);
+  });
   const type = (v: string) => {
     setQuery(v);
     clearTimeout(timer);
@@ -54,18 +89,32 @@ export function Search(props: {
       setSettled(query());
     }
     const n = hits().length;
-    if (e.key === 'ArrowDown' && n) {
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && n) {
       e.preventDefault();
-      setOpen(true);
-      setActive((a) => (a + 1) % n);
-    } else if (e.key === 'ArrowUp' && n) {
-      e.preventDefault();
-      setActive((a) => (a - 1 + n) % n);
-    } else if (e.key === 'Enter') {
+      const down = e.key === 'ArrowDown';
+      if (!expanded()) {
+        // Opening: the first option (ArrowDown) or the last (ArrowUp).
+        setActive(down ? 0 : n - 1);
+        setOpen(true);
+      } else setActive((a) => (down ? a + 1 : a - 1 + n) % n);
+    } else if (e.key === 'Enter' && expanded()) {
       e.preventDefault();
       pick(active());
-    } else if (e.key === 'Escape') setOpen(false);
+    } else if (e.key === 'Escape' && expanded()) {
+      // Closes the list; a second Escape is left to the search input (which clears it).
+      e.preventDefault();
+      setOpen(false);
+    }
   };
+
+  let listbox: HTMLDivElement | undefined;
+  createEffect(() => {
+    if (!expanded()) return;
+    const el = listbox?.children[active()];
+    // (scrollIntoView is missing in jsdom.)
+    el?.scrollIntoView?.({ block: 'nearest' });
+  });
+
   return (
     <div class="search">
       <input
@@ -73,10 +122,10 @@ export function Search(props: {
         data-search
         role="combobox"
         aria-label={t('search.label')}
-        aria-expanded={open() && hits().length > 0}
-        aria-controls="search-results"
+        aria-expanded={expanded()}
+        aria-controls={expanded() ? listId : undefined}
         aria-autocomplete="list"
-        aria-activedescendant={open() && hits().length ? `search-hit-${active()}` : undefined}
+        aria-activedescendant={expanded() ? optionId(active()) : undefined}
         placeholder={t('search.placeholder')}
         value={query()}
         onFocus={() => setWanted(true)}
@@ -87,35 +136,35 @@ export function Search(props: {
           setOpen(true);
         }}
         onKeyDown={onKey}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onBlur={() => {
+          clearTimeout(blurTimer);
+          blurTimer = setTimeout(() => setOpen(false), 150);
+        }}
       />
-      <Show when={open() && query().trim() !== ''}>
-        <div id="search-results" class="search-results" role="listbox" aria-label={t('search.results')}>
-          <Show when={index.latest} fallback={<div class="muted">{t('state.loading')}</div>}>
-            <Show when={hits().length > 0} fallback={<div class="muted">{t('search.none')}</div>}>
-              <For each={hits()}>
-                {(h, i) => (
-                  <div
-                    id={`search-hit-${i()}`}
-                    role="option"
-                    tabIndex={-1}
-                    aria-selected={i() === active()}
-                    data-search-hit={`${h.kind}:${h.id}`}
-                    classList={{ active: i() === active() }}
-                    onMouseDown={(e) => {
-                      e.preventDefault();
-                      pick(i());
-                    }}
-                  >
-                    <span class="hit-kind">
-                      {h.kind === 'zone' ? t('search.zone') : t('search.enterprise')}
-                    </span>
-                    {lang() === 'en' && h.nameEn ? h.nameEn : h.name}
-                  </div>
-                )}
-              </For>
-            </Show>
-          </Show>
+      <div role="status" class={messageShown() ? 'search-message' : 'visually-hidden'} data-search-status>
+        {status()}
+      </div>
+      <Show when={expanded()}>
+        <div ref={listbox} id={listId} class="search-results" role="listbox" aria-label={t('search.results')}>
+          <For each={hits()}>
+            {(h, i) => (
+              <div
+                id={optionId(i())}
+                role="option"
+                tabIndex={-1}
+                aria-selected={i() === active()}
+                data-search-hit={`${h.kind}:${h.id}`}
+                classList={{ active: i() === active() }}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  pick(i());
+                }}
+              >
+                <span class="hit-kind">{h.kind === 'zone' ? t('search.zone') : t('search.enterprise')}</span>
+                {lang() === 'en' && h.nameEn ? h.nameEn : h.name}
+              </div>
+            )}
+          </For>
         </div>
       </Show>
     </div>

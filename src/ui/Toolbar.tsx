@@ -1,7 +1,12 @@
 import { type JSX, Show } from 'solid-js';
 import { fmt, t } from '../i18n/index.ts';
 
-/** Title bar: language, large-text mode, list and analysis toggles, exports. */
+/**
+ * Title bar: language, large-text mode, list and analysis toggles, exports.
+ * The toggles are toggle buttons with a fixed label and aria-pressed (a label that changed as well would read
+ * "Hide list, pressed"). Without WebGL (`noWebGL`) the list is always shown and there is no map to export as
+ * an image, so neither the list toggle nor the PNG export is offered.
+ */
 export function Toolbar(props: {
   title: string;
   embed: boolean;
@@ -9,6 +14,8 @@ export function Toolbar(props: {
   listOpen: boolean;
   panelOpen: boolean;
   visible: number;
+  /** WebGL2 unavailable: no map, the list always shown. */
+  noWebGL?: boolean;
   search: JSX.Element;
   onLang(): void;
   onLargeText(on: boolean): void;
@@ -25,25 +32,26 @@ export function Toolbar(props: {
         </Show>
       </div>
       {props.search}
-      <span class="visible-count" aria-live="polite">
-        {t('count.visible', { n: fmt(props.visible) })}
-      </span>
+      {/* Not a live region: App announces one summary per settled change (see status.updated). */}
+      <span class="visible-count">{t('count.visible', { n: fmt(props.visible) })}</span>
       <div class="tools">
-        <button
-          type="button"
-          aria-pressed={props.listOpen}
-          data-list-toggle
-          onClick={() => props.onList(!props.listOpen)}
-        >
-          {props.listOpen ? t('list.hide') : t('list.show')}
-        </button>
+        <Show when={!props.noWebGL}>
+          <button
+            type="button"
+            aria-pressed={props.listOpen}
+            data-list-toggle
+            onClick={() => props.onList(!props.listOpen)}
+          >
+            {t('list.toggle')}
+          </button>
+        </Show>
         <button
           type="button"
           aria-pressed={props.panelOpen}
           data-panel-toggle
           onClick={() => props.onPanel(!props.panelOpen)}
         >
-          {props.panelOpen ? t('panel.close') : t('panel.open')}
+          {t('panel.toggle')}
         </button>
         <label class="toggle">
           <input
@@ -71,9 +79,11 @@ export function Toolbar(props: {
           <button type="button" data-export="csv" onClick={() => props.onExport('csv')}>
             {t('export.csv')}
           </button>
-          <button type="button" data-export="png" onClick={() => props.onExport('png')}>
-            {t('export.png')}
-          </button>
+          <Show when={!props.noWebGL}>
+            <button type="button" data-export="png" onClick={() => props.onExport('png')}>
+              {t('export.png')}
+            </button>
+          </Show>
         </fieldset>
       </div>
     </header>
