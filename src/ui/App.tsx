@@ -6,7 +6,7 @@ import { CHAIN_STAGES, type Precision } from '../data/types.ts';
 import { type BeltConfig, configTitle } from '../embed/config.ts';
 import { createBridge, type OutMessage } from '../embed/messages.ts';
 import { writeUrlState } from '../embed/url.ts';
-import { lang, setLang, t } from '../i18n/index.ts';
+import { fmt, lang, setLang, t } from '../i18n/index.ts';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { Details } from './Details.tsx';
 import { EnterpriseList } from './EnterpriseList.tsx';
@@ -47,6 +47,20 @@ export function App(props: AppProps) {
   createEffect(() => {
     document.title = configTitle(props.config, lang()) ?? t('app.title');
   });
+
+  // ---- boundary: one screen-reader announcement per settled change (not one per figure) ----
+  const [announce, setAnnounce] = createSignal('');
+  let firstReadySeen = false;
+  createEffect(
+    on(s.mapState, (st, prev) => {
+      if (st !== 'ready' || prev !== 'loading' || !firstReadySeen) {
+        if (st === 'ready') firstReadySeen = true;
+        return;
+      }
+      setAnnounce(''); // cleared first, so that the same words are announced again
+      queueMicrotask(() => setAnnounce(t('status.updated', { n: fmt(s.visibleIdx().length) })));
+    }),
+  );
 
   // ---- boundary: the URL reflects the state (a copied link reopens the same view) ----
   createEffect(() => {
@@ -222,6 +236,7 @@ export function App(props: AppProps) {
         `shangrao-belt-${stamp}.csv`,
       );
     } else {
+      if (s.ui.noWebGL) return;
       const c = mapHandle()?.controller;
       if (c) {
         const footer = [
@@ -239,8 +254,12 @@ export function App(props: AppProps) {
 
   return (
     <div class="app" classList={{ 'large-text': s.ui.largeText, embed: s.ui.embed }}>
+      <div role="status" class="visually-hidden" data-status>
+        {announce()}
+      </div>
       <Toolbar
         title={configTitle(props.config, lang()) ?? t('app.title')}
+        noWebGL={s.ui.noWebGL}
         embed={s.ui.embed}
         largeText={s.ui.largeText}
         listOpen={s.ui.listOpen}
@@ -343,7 +362,7 @@ export function App(props: AppProps) {
             />
           </Show>
           <Show when={computing()}>
-            <div class="computing" role="status">
+            <div class="computing" aria-hidden="true">
               {t('agg.computing')}
             </div>
           </Show>

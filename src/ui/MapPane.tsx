@@ -2,7 +2,7 @@ import { createEffect, getOwner, on, onCleanup, onMount, runWithOwner } from 'so
 import { ATTRIBUTION } from '../data/attribution.ts';
 import type { ChainStage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
-import { lang, t } from '../i18n/index.ts';
+import { fmt, lang, t } from '../i18n/index.ts';
 import { MapController, prepareBasemap } from '../map/controller.ts';
 import type { BeltState } from './state.ts';
 
@@ -63,7 +63,9 @@ export function MapPane(props: {
           if (kind === 'cluster') {
             const [stage, n] = id.split('/');
             const c = s.analysis()?.stages[stage as ChainStage]?.clusters.find((x) => String(x.id) === n);
-            return c ? t('cluster.hover', { stage: t(`stage.${c.stage}`), n: c.memberIds.length }) : null;
+            return c
+              ? t('cluster.hover', { stage: t(`stage.${c.stage}`), n: fmt(c.memberIds.length) })
+              : null;
           }
           if (kind === 'zone') {
             const z = s.zoneById().get(id);

@@ -85,6 +85,7 @@ describe('App state', () => {
     calls[0]!.resolve();
     await flush();
     expect(html.dataset.mapState).toBe('ready');
+    expect(container.querySelector('[data-status]')!.textContent).toBe('');
     expect(container.querySelector('[data-agglomeration="midstream"]')!.getAttribute('data-clusters')).toBe(
       '1',
     );
@@ -112,6 +113,8 @@ describe('App state', () => {
     calls[2]!.resolve();
     await flush();
     expect(html.dataset.mapState).toBe('ready');
+    // One announcement for the settled change (none for the first load).
+    expect(container.querySelector('[data-status]')!.textContent).toBe('可见 3 家；集聚指标已更新');
     expect(container.querySelector('[data-agglomeration="midstream"]')!.getAttribute('data-level')).toBe(
       'none',
     );
