@@ -11,6 +11,8 @@ export interface ClusterMemberInfo {
   counties: readonly (string | null)[];
   /** Resolved zone (own zone id, or by containment). */
   zones: readonly (string | null)[];
+  /** Per point: its location is approximate (township, zone or county precision). Optional. */
+  approximate?: readonly boolean[];
 }
 
 /** Most frequent non-null value (ties: the smallest in string order), or null. */
@@ -41,7 +43,7 @@ function mode<T extends string>(
  * convex hull (planar in lon/lat, null under 3 distinct non-collinear members), hull area in km²
  * (`@turf/area`, geodesic, /10⁶), density = members / hull km² (null when the area is 0), dominant
  * segment, county and zone (most frequent non-null value; ties → smallest code), and centre = mean of
- * member [lon, lat]. Clusters keep DBSCAN's ids (Turf's order of discovery).
+ * member [lon, lat]; `approximate` counts members with approximate locations. Clusters keep DBSCAN's ids (Turf's order of discovery).
  *
  * @param stage the chain stage the points belong to
  * @param coords interleaved WGS84 degrees of the stage's located points
@@ -75,6 +77,7 @@ export function clusterSummaries(
     const to = offsets[c + 1]!;
     const m = members.subarray(from, to);
     let core = 0;
+    let approximate = 0;
     let sx = 0;
     let sy = 0;
     const memberIds: string[] = [];
@@ -83,6 +86,7 @@ export function clusterSummaries(
       sx += coords[2 * i]!;
       sy += coords[2 * i + 1]!;
       memberIds.push(info.ids[i]!);
+      if (info.approximate?.[i]) approximate++;
     }
     const ring = convexHull(coords, m);
     const hull: GeoJSON.Polygon | null = ring ? { type: 'Polygon', coordinates: [ring] } : null;
@@ -93,6 +97,7 @@ export function clusterSummaries(
       memberIds,
       core,
       edge: m.length - core,
+      approximate,
       hull,
       areaKm2,
       density: areaKm2 > 0 ? m.length / areaKm2 : null,

@@ -54,6 +54,8 @@ export interface ClusterInfo {
    */
   core: number;
   edge: number;
+  /** Members whose location is approximate (township, zone or county precision). */
+  approximate: number;
   /** Convex hull (null when the members are fewer than 3 distinct, or collinear). */
   hull: GeoJSON.Polygon | null;
   /** Hull area, km² (0 when no hull). */

@@ -92,20 +92,13 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     const out = new Set<string>();
     const a = analysis();
     if (!a) return out;
-    const all = enterprises();
-    const idx = byId();
     for (const st of CHAIN_STAGES) {
-      for (const c of a.stages[st].clusters) {
-        let approx = 0;
-        for (const id of c.memberIds) {
-          const p = all[idx.get(id) ?? -1]?.precision;
-          if (p === 'township' || p === 'zone' || p === 'county') approx++;
-        }
-        if (approx * 2 > c.memberIds.length) out.add(`${st}/${c.id}`);
-      }
+      for (const c of a.stages[st].clusters)
+        if (c.approximate * 2 > c.memberIds.length) out.add(`${st}/${c.id}`);
     }
     return out;
   });
+
   /** The selected cluster in the current figures (null when the figures no longer have it). */
   const selectedCluster = createMemo(() => {
     const sel = ui.selected;

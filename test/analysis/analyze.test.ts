@@ -298,3 +298,33 @@ describe('precision and the spatial figures', () => {
     expect(r.lq.find((q) => q.county === '361104' && q.stage === 'midstream')?.count).toBe(11);
   });
 });
+
+describe('approximate cluster members', () => {
+  it('counts members with township, zone or county precision', () => {
+    const base = {
+      stage: 'midstream' as const,
+      segment: 'processing' as const,
+      county: '361104',
+      zone: null,
+    };
+    const recs = [
+      ...Array.from({ length: 3 }, (_, i) => ({
+        ...base,
+        id: `t${i}`,
+        lon: 117.8 + i * 0.001,
+        lat: 28.4,
+        precision: 'township' as const,
+      })),
+      ...Array.from({ length: 2 }, (_, i) => ({
+        ...base,
+        id: `e${i}`,
+        lon: 117.8 + i * 0.001,
+        lat: 28.401,
+        precision: 'exact' as const,
+      })),
+    ];
+    const [c] = analyze({ records: recs }).stages.midstream.clusters;
+    expect(c!.memberIds).toHaveLength(5);
+    expect(c!.approximate).toBe(3);
+  });
+});

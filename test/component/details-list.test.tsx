@@ -40,6 +40,7 @@ describe('Details', () => {
       memberIds: Array.from({ length: 35 }, (_, i) => `E${i}`),
       core: 33,
       edge: 2,
+      approximate: 0,
       hull: null,
       areaKm2: 3.62,
       density: 9.67,

@@ -31,6 +31,7 @@ function fig(
       memberIds: [],
       core: 0,
       edge: 0,
+      approximate: 0,
       hull: null,
       areaKm2: 0,
       density: null,
