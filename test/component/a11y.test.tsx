@@ -8,22 +8,9 @@ import { EnterpriseList } from '../../src/ui/EnterpriseList.tsx';
 import { Legend } from '../../src/ui/Legend.tsx';
 import { Search } from '../../src/ui/Search.tsx';
 import { Toolbar } from '../../src/ui/Toolbar.tsx';
+import { ent as baseEnt } from './fixtures.ts';
 
-const ent = (i: number, extra: Partial<Enterprise> = {}): Enterprise => ({
-  id: `E${String(i).padStart(5, '0')}`,
-  name: `示例企业 ${i}`,
-  nameEn: `Sample firm ${i}`,
-  stage: 'midstream',
-  segment: 'processing',
-  county: '361104',
-  zone: null,
-  lon: 117.9 + i * 1e-4,
-  lat: 28.4,
-  precision: 'township',
-  source: 'synthetic sample (seeded generator, seed 1)',
-  extra: {},
-  ...extra,
-});
+const ent = (i: number, extra: Partial<Enterprise> = {}): Enterprise => baseEnt(i, { extra: {}, ...extra });
 
 /** jsdom has no layout: scrollTop is stored but nothing scrolls; set it and send the event by hand. */
 function scrollTo(el: HTMLElement, top: number) {

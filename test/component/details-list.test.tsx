@@ -1,25 +1,9 @@
 import { fireEvent, render } from '@solidjs/testing-library';
 import { describe, expect, it, vi } from 'vitest';
-import type { Enterprise } from '../../src/data/types.ts';
 import { setLang } from '../../src/i18n/index.ts';
 import { Details } from '../../src/ui/Details.tsx';
 import { EnterpriseList } from '../../src/ui/EnterpriseList.tsx';
-
-const ent = (i: number, extra: Partial<Enterprise> = {}): Enterprise => ({
-  id: `E${String(i).padStart(5, '0')}`,
-  name: `示例企业 ${i}`,
-  nameEn: `Sample firm ${i}`,
-  stage: 'midstream',
-  segment: 'processing',
-  county: '361104',
-  zone: null,
-  lon: 117.9 + i * 1e-4,
-  lat: 28.4,
-  precision: 'township',
-  source: 'synthetic sample (seeded generator, seed 1)',
-  extra: { employees: 120, founded: 2009, note: null },
-  ...extra,
-});
+import { ent } from './fixtures.ts';
 
 const NO_CLUSTER = {
   cluster: null,
