@@ -47,7 +47,7 @@ interface Row {
 function studyArea(): GeoJSON.Feature<GeoJSON.Polygon> {
   for (const p of [
     join(here, '../geodata/shangrao-prefecture.geojson'),
-    '/work/shared/geodata-sources/boundaries/shangrao_prefecture.mapchina-osm.geojson',
+    join(here, '../../shared/geodata-sources/boundaries/shangrao_prefecture.mapchina-osm.geojson'),
   ]) {
     try {
       return (JSON.parse(readFileSync(p, 'utf8')) as GeoJSON.FeatureCollection<GeoJSON.Polygon>).features[0]!;

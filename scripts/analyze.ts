@@ -89,7 +89,7 @@ if (opts['study-area'] !== 'none') {
     ? [opts['study-area']]
     : [
         join(root, 'geodata/shangrao-prefecture.geojson'),
-        '/work/shared/geodata-sources/boundaries/shangrao_prefecture.mapchina-osm.geojson',
+        join(root, '../shared/geodata-sources/boundaries/shangrao_prefecture.mapchina-osm.geojson'),
       ];
   for (const p of candidates) {
     try {

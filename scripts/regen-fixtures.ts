@@ -35,7 +35,10 @@ function studyArea(): GeoJSON.Feature {
     }
   }
   const fc = JSON.parse(
-    readFileSync('/work/shared/geodata-sources/boundaries/shangrao_prefecture.mapchina-osm.geojson', 'utf8'),
+    readFileSync(
+      join(root, '../shared/geodata-sources/boundaries/shangrao_prefecture.mapchina-osm.geojson'),
+      'utf8',
+    ),
   ) as GeoJSON.FeatureCollection;
   return fc.features[0]!;
 }
