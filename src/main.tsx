@@ -9,7 +9,7 @@ import { toAnalysisRecord } from './analysis/to-analysis-record.ts';
 import { loadData } from './data/load.ts';
 import { loadConfig } from './embed/config.ts';
 import { parseUrlState } from './embed/url.ts';
-import { setLang, t } from './i18n/index.ts';
+import { setLang } from './i18n/index.ts';
 import { hasWebGL2 } from './map/controller.ts';
 import { App } from './ui/App.tsx';
 import { createBeltState } from './ui/state.ts';
@@ -22,7 +22,8 @@ async function start() {
   for (const w of warnings) console.warn(`[belt] belt.config.json: ${w}`);
 
   const state = createBeltState(config, url);
-  if (warnings.length) state.setUi('warnings', [t('config.warning', { msg: warnings.join('; ') })]);
+  if (warnings.length)
+    state.setUi('warnings', [{ key: 'config.warning', params: { msg: warnings.join('; ') } }]);
   state.setUi('noWebGL', !hasWebGL2());
 
   const [boundaries, setBoundaries] = createSignal<{
@@ -42,13 +43,16 @@ async function start() {
       for (const e of r.errors) console.warn(`[belt] ${r.file}: ${e.message}`);
       state.setUi('warnings', (ws) => [
         ...ws,
-        t('data.warning', {
-          n: r.errors.length,
-          msg: `${r.file}: ${r.errors
-            .slice(0, 3)
-            .map((e) => e.message)
-            .join('; ')}`,
-        }),
+        {
+          key: 'data.warning',
+          params: {
+            n: r.errors.length,
+            msg: `${r.file}: ${r.errors
+              .slice(0, 3)
+              .map((e) => e.message)
+              .join('; ')}`,
+          },
+        },
       ]);
     }
     setBoundaries({ counties: d.counties, prefecture: d.prefecture });

@@ -1,4 +1,4 @@
-import { batch, createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { type AnalysisClient, isSuperseded } from '../analysis/client.ts';
 import { ATTRIBUTION } from '../data/attribution.ts';
 import { enterprisesToCSV, enterprisesToGeoJSON } from '../data/records.ts';
@@ -275,16 +275,14 @@ export function App(props: AppProps) {
             console.error('[belt] export failed', e);
             s.setUi('warnings', (ws) => [
               ...ws,
-              t('export.failed', { msg: e instanceof Error ? e.message : String(e) }),
+              { key: 'export.failed', params: { msg: e instanceof Error ? e.message : String(e) } },
             ]);
           })
         }
       />
       <Show when={s.ui.warnings.length > 0}>
         <div class="warnings" role="alert">
-          {s.ui.warnings.map((w) => (
-            <p>{w}</p>
-          ))}
+          <For each={s.ui.warnings}>{(w) => <p>{t(w.key, w.params)}</p>}</For>
         </div>
       </Show>
       <Show when={s.isSample()}>

@@ -16,9 +16,16 @@ import {
 } from '../data/types.ts';
 import type { BeltConfig } from '../embed/config.ts';
 import type { UrlState, View } from '../embed/url.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import type { HexStage } from '../map/style.ts';
 
 /** What the details panel shows: an enterprise, a zone, or a cluster of the current figures (`<stage>/<n>`). */
+/** A warning for the banner: a dictionary key and its parameters. */
+export interface Warning {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
 export type Selection = { kind: 'enterprise' | 'zone' | 'cluster'; id: string } | null;
 
 export interface UiState {
@@ -34,7 +41,8 @@ export interface UiState {
   hexStage: HexStage;
   hulls: boolean;
   params: AnalysisParams;
-  warnings: string[];
+  /** Visible warnings, translated when shown (so they follow a language switch). */
+  warnings: Warning[];
   loadError: string | null;
   noWebGL: boolean;
 }

@@ -276,6 +276,10 @@ describe('the map on the default sample', () => {
     const g = await open('/badcfg/', { allowConsoleErrors: /^$/ });
     await waitReady(g.page);
     await expect.poll(() => g.page.locator('.warnings').textContent()).toContain('belt.config.json');
+    expect(await g.page.locator('.warnings').textContent()).toContain('已使用默认设置');
+    // The warning follows a language switch.
+    await g.page.locator('[data-lang-switch]').click();
+    await expect.poll(() => g.page.locator('.warnings').textContent()).toContain('defaults are used');
     expect(Number(await g.page.locator('[data-stage-count="midstream"]').textContent())).toBe(
       byStage('midstream').length,
     );
