@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import {
   type AnalysisParams,
   type AnalysisResult,
@@ -263,6 +263,8 @@ function ParamInput(props: {
   valid(v: number): boolean;
   onSet(v: number): void;
 }) {
+  const [rejected, setRejected] = createSignal<string | null>(null);
+  const hintId = `param-hint-${props.name}`;
   return (
     <label>
       {props.label}
@@ -273,12 +275,29 @@ function ParamInput(props: {
         step={props.step}
         value={props.value}
         data-param={props.name}
+        aria-invalid={rejected() !== null}
+        aria-describedby={rejected() !== null ? hintId : undefined}
         onChange={(e) => {
-          const v = Number(e.currentTarget.value);
-          if (props.valid(v)) props.onSet(v);
-          else e.currentTarget.value = String(props.value);
+          const raw = e.currentTarget.value;
+          const v = Number(raw);
+          if (props.valid(v)) {
+            setRejected(null);
+            props.onSet(v);
+          } else {
+            setRejected(raw);
+            e.currentTarget.value = String(props.value);
+          }
         }}
       />
+      <Show when={rejected() !== null}>
+        <span id={hintId} class="param-hint" role="alert">
+          {t('params.rejected', {
+            v: rejected() ?? '',
+            min: PARAM_LIMITS[props.name].min,
+            max: PARAM_LIMITS[props.name].max,
+          })}
+        </span>
+      </Show>
     </label>
   );
 }

@@ -356,3 +356,34 @@ describe('Legend live regions and numbers', () => {
     setLang('zh');
   });
 });
+
+describe('analysis parameters', () => {
+  it('an out-of-range value is refused visibly (aria-invalid and a message), the value in force stays', async () => {
+    const { AnalysisPanel } = await import('../../src/ui/AnalysisPanel.tsx');
+    setLang('zh');
+    const onParams = vi.fn();
+    const { container } = render(() => (
+      <AnalysisPanel
+        analysis={null}
+        zones={[]}
+        params={{ maxDistanceKm: 1.5, minPoints: 3, hexSideKm: 3 }}
+        onParams={onParams}
+        onSelectZone={() => {}}
+        onSelectCluster={() => {}}
+      />
+    ));
+    const input = container.querySelector<HTMLInputElement>('[data-param="minPoints"]')!;
+    input.value = '500';
+    fireEvent.change(input);
+    expect(onParams).not.toHaveBeenCalled();
+    expect(input.value).toBe('3');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(container.querySelector(`#${input.getAttribute('aria-describedby')}`)!.textContent).toContain(
+      '1–100',
+    );
+    input.value = '4';
+    fireEvent.change(input);
+    expect(onParams).toHaveBeenCalledWith({ minPoints: 4 });
+    expect(input.getAttribute('aria-invalid')).toBe('false');
+  });
+});
