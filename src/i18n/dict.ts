@@ -103,7 +103,9 @@ export const zh = {
   'nowebgl.body': '您仍可通过下方列表浏览和筛选企业。请使用较新的浏览器查看地图。',
   'config.warning': '配置文件 belt.config.json 有误，已使用默认设置：{msg}',
   'data.warning': '数据文件中有 {n} 条记录无法读取，已跳过：{msg}',
-  'map.label': '上饶有色金属产业带地图，企业按产业链环节着色',
+  'map.label':
+    '上饶有色金属产业带地图，企业按产业链环节着色。方向键平移，加减号缩放；用“列表”按键盘选择企业。',
+  'clq.header': 'A \\ B',
   'hover.approx': '（位置示意）',
   'cluster.hover': '集群 · {stage} · {n} 家',
   'cluster.title': '{stage}集群',
@@ -265,7 +267,9 @@ export const en: Record<MessageKey, string> = {
     'You can still browse and filter the enterprises in the list below. Use a newer browser to see the map.',
   'config.warning': 'belt.config.json is malformed; defaults are used: {msg}',
   'data.warning': '{n} records in the data files could not be read and were skipped: {msg}',
-  'map.label': "Map of Shangrao's non-ferrous metal belt, enterprises coloured by chain stage",
+  'map.label':
+    "Map of Shangrao's non-ferrous metal belt, enterprises coloured by chain stage. Arrow keys pan, plus and minus zoom; use the List to pick firms by keyboard.",
+  'clq.header': 'A \\ B',
   'hover.approx': '(approximate location)',
   'cluster.hover': 'Cluster · {stage} · firms: {n}',
   'cluster.title': 'Cluster: {stage}',

@@ -63,7 +63,7 @@ export function AnalysisPanel(props: {
             <table class="matrix">
               <thead>
                 <tr>
-                  <th scope="col">A \ B</th>
+                  <th scope="col">{t('clq.header')}</th>
                   <For each={CHAIN_STAGES}>{(b) => <th scope="col">{stageShort(b)}</th>}</For>
                 </tr>
               </thead>

@@ -22,7 +22,7 @@ export function MapPane(props: {
   onReady(handle: MapHandle): void;
   onError(msg: string): void;
 }) {
-  let el!: HTMLElement;
+  let el!: HTMLDivElement;
   const s = props.state;
   onMount(() => {
     // The map is created once the basemap is ready; its effects must still belong to this component.
@@ -136,5 +136,6 @@ export function MapPane(props: {
     props.onReady({ controller: ctl });
     return ctl;
   }
-  return <section ref={el} class="map" aria-label={t('map.label')} />;
+  // MapLibre's canvas carries the region role and the label; the container stays a plain element.
+  return <div ref={el} class="map" />;
 }
