@@ -412,6 +412,31 @@ describe('the map on the default sample', () => {
     await done(g);
   });
 
+  it('the list is keyboard operable through all of its rows (virtualised)', async () => {
+    const g = await open('/portal/belt/?list=1');
+    const { page } = g;
+    await waitReady(page);
+    const list = page.locator('[data-enterprise-list]');
+    const total = Number(await list.getAttribute('data-total'));
+    expect(total).toBe(sample.features.length);
+    expect(await list.locator('[data-enterprise-id]').count()).toBeLessThan(200); // virtualised
+    await list.locator('button.list-row').first().focus();
+    const focusedIndex = () =>
+      page.evaluate(() => Number((document.activeElement as HTMLElement | null)?.dataset.rowIndex));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedIndex).toBe(2);
+    await page.keyboard.press('End');
+    await expect.poll(focusedIndex).toBe(total - 1);
+    await page.keyboard.press('PageUp');
+    await expect.poll(focusedIndex).toBeLessThan(total - 1);
+    await page.keyboard.press('Home');
+    await expect.poll(focusedIndex).toBe(0);
+    await page.keyboard.press('Enter');
+    await page.locator('[data-details][data-enterprise-id]').waitFor();
+    await done(g);
+  });
+
   it('large-text mode flips the html hook', async () => {
     const g = await open('/portal/belt/');
     await waitReady(g.page);
