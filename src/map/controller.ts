@@ -95,7 +95,6 @@ export function hasWebGL2(): boolean {
 
 export class MapController {
   readonly map: maplibregl.Map;
-  private stages: readonly Stage[];
   private largeText: boolean;
   private selected: { source: string; id: string } | null = null;
   private readonly popup = new maplibregl.Popup({
@@ -109,7 +108,6 @@ export class MapController {
   private readonly basemapAttribution: string;
 
   constructor(init: MapInit, cb: MapCallbacks) {
-    this.stages = init.stages;
     this.basemapAttribution =
       init.basemap.type === 'tianditu'
         ? '天地图 Tianditu'
@@ -175,10 +173,6 @@ export class MapController {
     const z = zs[0];
     if (z?.properties?.id != null) return { kind: 'zone', id: String(z.properties.id) };
     return null;
-  }
-
-  whenLoaded(): Promise<void> {
-    return this.loaded;
   }
 
   /** Resolves once the map has drawn everything it was given so far. */
@@ -285,7 +279,6 @@ export class MapController {
 
   /** Stage visibility by layer filters: no setData, no re-tiling of the points. */
   async setStages(stages: readonly Stage[]): Promise<void> {
-    this.stages = stages;
     await this.loaded;
     this.map.setFilter('enterprises-approx', stageFilter(stages, true));
     this.map.setFilter('enterprises-exact', stageFilter(stages, false));
@@ -439,10 +432,6 @@ export class MapController {
   screenPoint(lon: number, lat: number): { x: number; y: number } {
     const p = this.map.project([lon, lat]);
     return { x: p.x, y: p.y };
-  }
-
-  currentStages(): readonly Stage[] {
-    return this.stages;
   }
 
   destroy(): void {

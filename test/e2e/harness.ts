@@ -79,13 +79,6 @@ export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.mapState === 'ready', null, { timeout });
 }
 
-/** Wait for the state to leave `ready` (or already have) and come back. */
-export async function waitRecomputed(page: Page, action: () => Promise<void>): Promise<void> {
-  await action();
-  // A change flips the state to loading synchronously; ready again once drawn and analysed.
-  await waitReady(page);
-}
-
 export async function attr(page: Page, selector: string, name: string): Promise<string | null> {
   return page.locator(selector).first().getAttribute(name);
 }
