@@ -1,5 +1,5 @@
 import { lengthToDegrees } from '@turf/helpers';
-import { CHAIN_STAGES, type ChainStage, type Segment, type Zone } from '../data/types.ts';
+import { CHAIN_STAGES, type ChainStage, isApproximate, type Segment, type Zone } from '../data/types.ts';
 import { agglomerationLevel } from './agglomeration-level.ts';
 import { chainCompleteness } from './chain-completeness.ts';
 import { clusterSummaries } from './cluster-summaries.ts';
@@ -12,7 +12,7 @@ import { nearestNeighbours } from './nearest-neighbours.ts';
 import { resolveZones } from './resolve-zones.ts';
 import { studyAreaBbox } from './study-area-bbox.ts';
 import { type StudyArea, studyAreaKm2 } from './study-area-km2.ts';
-import { APPROXIMATE_PRECISIONS, SPATIAL_PRECISIONS } from './thresholds.ts';
+import { SPATIAL_PRECISIONS } from './thresholds.ts';
 import {
   type AnalysisParams,
   type AnalysisRecord,
@@ -132,7 +132,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
       segments: idx.map((i) => records[i]!.segment as Segment | null),
       counties: idx.map((i) => records[i]!.county),
       zones: idx.map((i) => zoneOf[i]!),
-      approximate: idx.map((i) => APPROXIMATE_PRECISIONS.has(records[i]!.precision ?? 'exact')),
+      approximate: idx.map((i) => isApproximate(records[i]!.precision)),
     });
     let members = 0;
     for (const c of db.clusterIds) if (c >= 0) members++;

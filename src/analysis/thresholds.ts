@@ -12,9 +12,6 @@
  */
 export const SPATIAL_PRECISIONS: ReadonlySet<string> = new Set(['exact', 'street', 'township', 'zone']);
 
-/** Location precisions that place a firm only approximately (a cluster mostly of these is indicative). */
-export const APPROXIMATE_PRECISIONS: ReadonlySet<string> = new Set(['township', 'zone', 'county']);
-
 /**
  * Location precisions fine enough to place a record without a zone id inside a zone's real boundary.
  * A township- or county-level point is a few km off at best: it must not join a zone by containment.

@@ -43,6 +43,14 @@ export function isSegment(s: string): s is Segment {
 export const PRECISIONS = ['exact', 'street', 'township', 'zone', 'county', 'none'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
+/**
+ * True for precisions that place a firm only approximately (near a township seat, somewhere in a zone's
+ * approximate area, or at the county's label point): drawn as approximate, never as surveyed.
+ */
+export function isApproximate(p: Precision | undefined): boolean {
+  return p === 'township' || p === 'zone' || p === 'county';
+}
+
 export const ZONE_LEVELS = ['national', 'provincial', 'municipal', 'county'] as const;
 export type ZoneLevel = (typeof ZONE_LEVELS)[number];
 

@@ -6,7 +6,7 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { AnalysisResult } from '../analysis/types.ts';
-import type { Enterprise, Stage, Zone } from '../data/types.ts';
+import { type Enterprise, isApproximate, type Stage, type Zone } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
 import type { View } from '../embed/url.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -32,7 +32,6 @@ export const SHANGRAO_BOUNDS: [[number, number], [number, number]] = [
   [118.48, 29.7],
 ];
 
-const APPROX = new Set(['township', 'zone', 'county']);
 const SELECT_SOURCE: Record<MapHit['kind'], string> = {
   enterprise: 'enterprises',
   zone: 'zones',
@@ -216,7 +215,7 @@ export class MapController {
       if (r.lon === null || r.lat === null) continue;
       features.push({
         type: 'Feature',
-        properties: { id: r.id, stage: r.stage, precision: r.precision, approx: APPROX.has(r.precision) },
+        properties: { id: r.id, stage: r.stage, precision: r.precision, approx: isApproximate(r.precision) },
         geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
       });
     }

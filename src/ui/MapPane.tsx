@@ -1,6 +1,6 @@
 import { createEffect, getOwner, on, onCleanup, onMount, runWithOwner } from 'solid-js';
 import { ATTRIBUTION } from '../data/attribution.ts';
-import type { ChainStage } from '../data/types.ts';
+import { type ChainStage, isApproximate } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
 import { fmt, lang, t } from '../i18n/index.ts';
 import { MapController, prepareBasemap } from '../map/controller.ts';
@@ -74,8 +74,7 @@ export function MapPane(props: {
           const e = s.getEnterprise(id);
           if (!e) return null;
           const name = lang() === 'en' && e.nameEn ? e.nameEn : e.name;
-          const approx = e.precision === 'township' || e.precision === 'zone' || e.precision === 'county';
-          return approx ? `${name} ${t('hover.approx')}` : name;
+          return isApproximate(e.precision) ? `${name} ${t('hover.approx')}` : name;
         },
       },
     );

@@ -37,6 +37,14 @@ async function done(g: Guarded) {
   expect(g.problems).toEqual([]);
   await g.context.close();
 }
+/** Clicks an export button and returns the downloaded file. */
+async function exported(page: Page, kind: 'geojson' | 'csv' | 'png'): Promise<Buffer> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator(`[data-export="${kind}"]`).click(),
+  ]);
+  return readFileSync(await download.path());
+}
 const renderedIds = (page: Page) =>
   page.evaluate(() =>
     (window as unknown as { belt: { renderedEnterpriseIds(): string[] } }).belt.renderedEnterpriseIds(),
@@ -197,12 +205,7 @@ describe('the map on the default sample', () => {
     const g = await open('/portal/belt/?stages=downstream');
     const { page } = g;
     await waitReady(page);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-export="geojson"]').click(),
-    ]);
-    const path = await download.path();
-    const fc = JSON.parse(readFileSync(path, 'utf8')) as GeoJSON.FeatureCollection;
+    const fc = JSON.parse((await exported(page, 'geojson')).toString('utf8')) as GeoJSON.FeatureCollection;
     const expected = byStage('downstream');
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.length).toBe(expected.length);
@@ -224,11 +227,7 @@ describe('the map on the default sample', () => {
     const g = await open('/portal/belt/');
     const { page } = g;
     await waitReady(page);
-    const [csvDl] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-export="csv"]').click(),
-    ]);
-    const csv = readFileSync(await csvDl.path());
+    const csv = await exported(page, 'csv');
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = Papa.parse<string[]>(csv.toString('utf8').slice(1), { skipEmptyLines: true }).data;
     expect(rows[0]!.slice(0, 10)).toEqual([
@@ -252,18 +251,10 @@ describe('the map on the default sample', () => {
     const r1 = rows.find((r) => r[0] === first.properties?.id)!;
     expect([Number(r1[8]), Number(r1[9])]).toEqual((first.geometry as GeoJSON.Point).coordinates);
 
-    const [geoDl] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-export="geojson"]').click(),
-    ]);
-    const fc = JSON.parse(readFileSync(await geoDl.path(), 'utf8')) as GeoJSON.FeatureCollection;
+    const fc = JSON.parse((await exported(page, 'geojson')).toString('utf8')) as GeoJSON.FeatureCollection;
     expect(fc.features.find((f) => f.properties?.id === unlocated.properties?.id)!.geometry).toBeNull();
 
-    const [pngDl] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-export="png"]').click(),
-    ]);
-    const png = readFileSync(await pngDl.path());
+    const png = await exported(page, 'png');
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
     const canvas = (await page.locator('.map canvas').boundingBox())!;
     // Width and height from the IHDR chunk: the map plus a footer with the attribution and sample notice.
