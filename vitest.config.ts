@@ -8,7 +8,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'test/analysis/**/*.test.ts'],
+          // One layout: tests under test/<room>/, mirroring src/<room>/ (e2e, fixtures and tooling beside).
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
           testTimeout: 60_000,
         },
       },
@@ -18,8 +20,8 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
-          include: ['src/**/*.test.tsx', 'test/component/**/*.test.tsx'],
-          setupFiles: ['test/component/setup.ts'],
+          include: ['test/**/*.test.tsx'],
+          setupFiles: ['test/ui/setup.ts'],
         },
       },
       {

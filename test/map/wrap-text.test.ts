@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapText } from './wrap-text.ts';
+import { wrapText } from '../../src/map/wrap-text.ts';
 
 const w = (s: string) => s.length; // one unit per character
 

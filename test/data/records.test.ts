@@ -6,8 +6,8 @@ import {
   parseEnterprisesCSV,
   parseEnterprisesGeoJSON,
   parseZonesGeoJSON,
-} from '../../../src/data/records.ts';
-import type { Enterprise } from '../../../src/data/types.ts';
+} from '../../src/data/records.ts';
+import type { Enterprise } from '../../src/data/types.ts';
 
 const feature = (
   properties: Record<string, unknown>,

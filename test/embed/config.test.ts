@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, parseConfig } from './config.ts';
+import { DEFAULT_CONFIG, parseConfig } from '../../src/embed/config.ts';
 
 describe('belt.config.json', () => {
   it('accepts a full valid config', () => {
@@ -69,7 +69,7 @@ describe('belt.config.json', () => {
 
 describe('title per language', () => {
   it('accepts {zh, en} and rejects other keys', async () => {
-    const { configTitle } = await import('./config.ts');
+    const { configTitle } = await import('../../src/embed/config.ts');
     const ok = parseConfig({ title: { zh: '地图', en: 'Map' } });
     expect(ok.warnings).toEqual([]);
     expect(configTitle(ok.config, 'en')).toBe('Map');

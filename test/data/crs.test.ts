@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCrsName, toWGS84 } from '../../../src/data/crs.ts';
+import { parseCrsName, toWGS84 } from '../../src/data/crs.ts';
 
 const KM_PER_DEG = 111.32;
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateEnterprises, validateZones } from '../../../src/data/validate.ts';
+import { validateEnterprises, validateZones } from '../../src/data/validate.ts';
 
-const geodata = path.resolve(import.meta.dirname, '../../../geodata');
+const geodata = path.resolve(import.meta.dirname, '../../geodata');
 const read = (f: string) => JSON.parse(readFileSync(path.join(geodata, f), 'utf8'));
 
 describe('committed sample files', () => {

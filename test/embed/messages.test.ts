@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedOrigin, parseInMessage } from './messages.ts';
+import { isAllowedOrigin, parseInMessage } from '../../src/embed/messages.ts';
 
 describe('postMessage protocol', () => {
   it('accepts the four contract messages', () => {

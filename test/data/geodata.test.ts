@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { area } from '@turf/area';
 import { describe, expect, it } from 'vitest';
-import { ATTRIBUTION } from '../../../src/data/attribution.ts';
-import { COUNTIES, COUNTY_ADCODES } from '../../../src/data/counties.ts';
+import { ATTRIBUTION } from '../../src/data/attribution.ts';
+import { COUNTIES, COUNTY_ADCODES } from '../../src/data/counties.ts';
 
-const geodata = path.resolve(import.meta.dirname, '../../../geodata');
+const geodata = path.resolve(import.meta.dirname, '../../geodata');
 const read = (f: string) =>
   JSON.parse(readFileSync(path.join(geodata, f), 'utf8')) as GeoJSON.FeatureCollection;
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTY_ADCODES } from '../../../src/data/counties.ts';
+import { COUNTY_ADCODES } from '../../src/data/counties.ts';
 import {
   enterprisesToGeoJSON,
   parseEnterprisesGeoJSON,
   parseZonesGeoJSON,
   zonesToGeoJSON,
-} from '../../../src/data/records.ts';
-import { DEFAULT_COUNT, DEFAULT_SEED, generateSample, isSampleRecord } from '../../../src/data/sample.ts';
-import { SEGMENTS, type Stage } from '../../../src/data/types.ts';
+} from '../../src/data/records.ts';
+import { DEFAULT_COUNT, DEFAULT_SEED, generateSample, isSampleRecord } from '../../src/data/sample.ts';
+import { SEGMENTS, type Stage } from '../../src/data/types.ts';
 
 const def = generateSample({ seed: DEFAULT_SEED, count: DEFAULT_COUNT });
 
@@ -77,7 +77,7 @@ describe('committed sample files', () => {
   it('are exactly the default-seed output (rerun npm run geodata:sample after changing the generator)', async () => {
     const { readFileSync } = await import('node:fs');
     const path = await import('node:path');
-    const dir = path.resolve(import.meta.dirname, '../../../geodata');
+    const dir = path.resolve(import.meta.dirname, '../../geodata');
     const ents = parseEnterprisesGeoJSON(readFileSync(path.join(dir, 'enterprises.sample.geojson'), 'utf8'));
     const zones = parseZonesGeoJSON(readFileSync(path.join(dir, 'zones.sample.geojson'), 'utf8'));
     expect(ents.rejected).toEqual([]);

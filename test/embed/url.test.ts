@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parseUrlState, parseView, writeUrlState } from './url.ts';
+import { parseUrlState, parseView, writeUrlState } from '../../src/embed/url.ts';
 
 describe('URL state', () => {
   it('reads every contract parameter', () => {
