@@ -5,7 +5,6 @@
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { AnalysisClient } from './analysis/client.ts';
-import { toAnalysisRecord } from './analysis/to-analysis-record.ts';
 import { loadData } from './data/load.ts';
 import { loadConfig } from './embed/config.ts';
 import { parseUrlState } from './embed/url.ts';
@@ -21,7 +20,7 @@ async function start() {
   setLang(url.lang ?? config.lang);
   for (const w of warnings) console.warn(`[belt] belt.config.json: ${w}`);
 
-  const state = createBeltState(config, url);
+  const state = createBeltState(config, url, new AnalysisClient());
   if (warnings.length)
     state.setUi('warnings', [{ key: 'config.warning', params: { msg: warnings.join('; ') } }]);
   state.setUi('noWebGL', !hasWebGL2());
@@ -30,12 +29,8 @@ async function start() {
     counties: GeoJSON.FeatureCollection;
     prefecture: GeoJSON.FeatureCollection;
   } | null>(null);
-  const runner = new AnalysisClient();
   const root = document.getElementById('root')!;
-  render(
-    () => <App state={state} config={config} runner={runner} boundaries={boundaries} dataBase="data/" />,
-    root,
-  );
+  render(() => <App state={state} config={config} boundaries={boundaries} dataBase="data/" />, root);
 
   try {
     const d = await loadData({ ...config.data, base: 'data/' });
@@ -56,12 +51,12 @@ async function start() {
       ]);
     }
     setBoundaries({ counties: d.counties, prefecture: d.prefecture });
-    runner.load(
-      d.enterprises.map(toAnalysisRecord),
-      d.zones,
-      d.prefecture as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>,
-    );
-    state.loadData({ enterprises: d.enterprises, zones: d.zones, sample: d.sample });
+    state.loadData({
+      enterprises: d.enterprises,
+      zones: d.zones,
+      sample: d.sample,
+      studyArea: d.prefecture as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>,
+    });
   } catch (e) {
     console.error('[belt] could not load data', e);
     state.setUi('loadError', e instanceof Error ? e.message : String(e));

@@ -1,24 +1,25 @@
 /**
  * The page's handle on the analysis: runs it in a module Web Worker (worker.ts) or, where Worker is
- * unavailable (Node tests, old browsers) or fails, in-process behind the same asynchronous API.
- * Free of Solid and MapLibre.
+ * unavailable (Node tests, old browsers) or fails, in-process behind the same API. Free of Solid and
+ * MapLibre.
  *
  *   const client = new AnalysisClient();
- *   client.load(records, zones, studyArea);              // once per dataset
- *   try { const r = await client.analyze(visibleIdx, chainIdx, params); … }
- *   catch (e) { if (!isSuperseded(e)) throw e; }        // a newer request replaced this one
+ *   const { resolvedZones } = await client.load(records, zones, studyArea);   // once per dataset
+ *   const f = client.figures({ kind: 'stage', stage: 'midstream', maxDistanceKm: 1.5, minPoints: 3 }, filterIdx);
+ *   // f is the figures themselves when they are known already (cache), else a promise of them
  *
- * Supersession: at most one request is computing; a request made while another computes waits, and a
- * newer one replaces it (the replaced promise rejects with a SupersededError at once). A request still
- * computing when a newer one arrives is not interrupted, but its promise rejects as superseded when it
- * ends, so only the newest request's result is ever delivered. load() supersedes every pending request.
+ * `filterIdx` is the index array of the records passing every filter but the stage filter; it crosses
+ * to the worker once (by identity) and is then named by a number. A request replaced by a newer one of
+ * the same slot before it was computed rejects with SupersededError; a consumer that keys its requests
+ * on their inputs (a Solid resource) drops a superseded answer by construction.
  */
 import type { Zone } from '../data/types.ts';
 import { encodeRecords } from './columns.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
-import { type AnalysisSession, createAnalysisSession } from './session.ts';
+import type { FigureServer } from './figure-server.ts';
+import type { DatasetFigures, FigureRequest, FigureResults, FromWorker, ToWorker } from './protocol.ts';
+import { keyOf } from './protocol.ts';
 import type { StudyArea } from './study-area-km2.ts';
-import type { AnalysisParams, AnalysisRecord, AnalysisResult } from './types.ts';
+import type { AnalysisRecord } from './types.ts';
 
 /** Rejection reason of a request replaced by a newer one (or by a new load). */
 export class SupersededError extends Error {
@@ -34,17 +35,6 @@ export function isSuperseded(e: unknown): e is SupersededError {
   return typeof e === 'object' && e !== null && (e as { superseded?: unknown }).superseded === true;
 }
 
-interface Request {
-  id: number;
-  visibleIdx: Uint32Array;
-  chainIdx: Uint32Array;
-  params: Partial<AnalysisParams> | undefined;
-  resolve: (r: AnalysisResult) => void;
-  reject: (e: unknown) => void;
-  /** The index buffers were transferred to the worker (detached here). */
-  transferred: boolean;
-}
-
 export interface AnalysisClientOptions {
   /**
    * 'worker' (default where `Worker` exists) or 'inline' (in-process; the default elsewhere).
@@ -55,22 +45,38 @@ export interface AnalysisClientOptions {
   createWorker?: () => Worker;
 }
 
+/** A request as the page makes it: the filter is given as its index array. */
+export type Ask = FigureRequest extends infer R
+  ? R extends FigureRequest
+    ? Omit<R, 'filter'>
+    : never
+  : never;
+
+/** Results kept on the page (answered without a message). */
+const CACHE_SIZE = 64;
+/** Filters remembered (re-sent to a fallback session). */
+const FILTERS_KEPT = 8;
+
+interface Pending {
+  msg: Extract<ToWorker, { type: 'figures' }>;
+  resolve: (r: unknown) => void;
+  reject: (e: unknown) => void;
+}
+
 export class AnalysisClient {
   private worker: Worker | null = null;
-  private inline: AnalysisSession | null = null;
-  /** The dataset as given (kept for an in-process fallback; the worker gets it as columns). */
-  private dataset: { records: AnalysisRecord[]; zones: Zone[]; studyArea: StudyArea | null } = {
-    records: [],
-    zones: [],
-    studyArea: null,
-  };
+  /** The in-process server, loaded on demand (its code stays out of the page's main chunk). */
+  private inline: Promise<FigureServer> | null = null;
+  private dataset = 0;
+  private data: { records: readonly AnalysisRecord[]; zones: Zone[]; studyArea: StudyArea | null } | null =
+    null;
+  private loaded: { resolve: (f: DatasetFigures) => void; reject: (e: unknown) => void } | null = null;
+  private readonly filterIds = new WeakMap<Uint32Array, number>();
+  private filters: { id: number; indices: Uint32Array }[] = [];
+  private nextFilter = 1;
   private nextId = 1;
-  private inFlight: Request | null = null;
-  private pending: Request | null = null;
-  /** Requests made before the newest one must not resolve. */
-  private newestId = 0;
-  /** The worker has answered once: until then copies are sent, so a failing worker can be replaced. */
-  private workerProven = false;
+  private readonly pending = new Map<number, Pending>();
+  private readonly cache = new Map<string, unknown>();
 
   constructor(options: AnalysisClientOptions = {}) {
     const canWork = typeof Worker !== 'undefined';
@@ -88,7 +94,7 @@ export class AnalysisClient {
         this.worker = null;
       }
     }
-    if (!this.worker) this.inline = createAnalysisSession();
+    if (!this.worker) this.startInline();
   }
 
   /** Whether the analysis runs in a Web Worker (false: in-process). */
@@ -97,132 +103,135 @@ export class AnalysisClient {
   }
 
   /**
-   * Sends the dataset (once per dataset); indices of later requests refer to `records`. The worker
-   * gets the records as columns (columns.ts) whose buffers are transferred: cloning 100,000 objects
-   * would block the main thread for a long task. `records` itself is kept, not modified.
+   * Sends the dataset (once per dataset; later indices refer to `records`) and resolves with what
+   * depends on it alone. The worker gets the records as columns whose buffers are transferred
+   * (cloning 100,000 objects would be a long task). Every pending request of an earlier dataset
+   * rejects as superseded.
    */
-  load(records: AnalysisRecord[], zones: Zone[], studyArea: StudyArea | null): void {
-    this.dataset = { records, zones, studyArea };
-    this.newestId = this.nextId; // every earlier request is now stale
-    if (this.pending) {
-      this.pending.reject(new SupersededError());
-      this.pending = null;
-    }
+  load(
+    records: readonly AnalysisRecord[],
+    zones: Zone[],
+    studyArea: StudyArea | null,
+  ): Promise<DatasetFigures> {
+    this.dataset++;
+    this.data = { records, zones, studyArea };
+    this.cache.clear();
+    this.filters = [];
+    this.loaded?.reject(new SupersededError());
+    for (const p of this.pending.values()) p.reject(new SupersededError());
+    this.pending.clear();
+    const done = new Promise<DatasetFigures>((resolve, reject) => {
+      this.loaded = { resolve, reject };
+    });
     if (this.worker) {
-      let encoded: ReturnType<typeof encodeRecords>;
+      let encoded: ReturnType<typeof encodeRecords> | null = null;
       try {
         encoded = encodeRecords(records);
       } catch {
         this.fallBackInline(); // a value the columns cannot carry: the in-process session can
-        return;
       }
-      const { transfer, ...columns } = encoded;
-      const msg: ToWorker = { type: 'load', records: columns, zones, studyArea };
-      this.worker.postMessage(msg, transfer);
-    } else this.inline!.load(records, zones, studyArea);
+      if (encoded) {
+        const { transfer, ...columns } = encoded;
+        this.post({ type: 'load', dataset: this.dataset, records: columns, zones, studyArea }, transfer);
+      }
+    } else {
+      const d = this.dataset;
+      void this.inline!.then((srv) => srv.loadRecords(d, records, zones, studyArea));
+    }
+    return done;
   }
 
   /**
-   * Analyses the loaded records at `visibleIdx` (after every filter) and `chainIdx` (every filter
-   * but the stage filter; used for chain completeness). The arrays' buffers are TRANSFERRED to the
-   * worker (detached here): pass fresh arrays. Rejects with SupersededError when a newer request
-   * (or load) replaces it.
+   * The figures `ask` names over the records at `filterIdx`: the figures themselves when already
+   * known (computed before, or ahead), else a promise of them.
    */
-  analyze(
-    visibleIdx: Uint32Array,
-    chainIdx: Uint32Array,
-    params?: Partial<AnalysisParams>,
-  ): Promise<AnalysisResult> {
-    return new Promise<AnalysisResult>((resolve, reject) => {
-      const req: Request = {
-        id: this.nextId++,
-        visibleIdx,
-        chainIdx,
-        params,
-        resolve,
-        reject,
-        transferred: false,
-      };
-      this.newestId = req.id;
-      if (this.pending) this.pending.reject(new SupersededError());
-      this.pending = req;
-      this.pump();
+  figures<K extends Ask['kind']>(
+    ask: Extract<Ask, { kind: K }>,
+    filterIdx: Uint32Array,
+  ): FigureResults[K] | Promise<FigureResults[K]> {
+    const request = { ...ask, filter: this.filterId(filterIdx) } as FigureRequest;
+    const key = keyOf(request);
+    if (this.cache.has(key)) return this.remember(key, this.cache.get(key)) as FigureResults[K];
+    const msg: Pending['msg'] = { type: 'figures', dataset: this.dataset, id: this.nextId++, request };
+    return new Promise((resolve, reject) => {
+      this.pending.set(msg.id, { msg, resolve: resolve as (r: unknown) => void, reject });
+      this.post(msg);
     });
   }
 
   /** Stops the worker; pending requests reject as superseded. */
   dispose(): void {
-    this.pending?.reject(new SupersededError());
-    this.inFlight?.reject(new SupersededError());
-    this.pending = null;
-    this.inFlight = null;
+    for (const p of this.pending.values()) p.reject(new SupersededError());
+    this.pending.clear();
     this.worker?.terminate();
     this.worker = null;
   }
 
-  private pump(): void {
-    if (this.inFlight || !this.pending) return;
-    const req = this.pending;
-    this.pending = null;
-    this.inFlight = req;
-    if (this.worker) {
-      // Until the worker has proven to run, send copies and keep the originals for a fallback.
-      const same = req.visibleIdx === req.chainIdx;
-      const visibleIdx = this.workerProven ? req.visibleIdx : req.visibleIdx.slice();
-      const chainIdx = same ? visibleIdx : this.workerProven ? req.chainIdx : req.chainIdx.slice();
-      const msg: ToWorker = { type: 'analyze', id: req.id, visibleIdx, chainIdx, params: req.params };
-      const transfer = [...new Set([visibleIdx.buffer, chainIdx.buffer])].filter(
-        (b): b is ArrayBuffer => b instanceof ArrayBuffer,
-      );
-      req.transferred = this.workerProven;
-      this.worker.postMessage(msg, transfer);
-    } else {
-      // In-process: run on a later task so that requests made in the same tick supersede this one.
-      setTimeout(() => {
-        if (this.inFlight !== req) return;
-        if (req.id < this.newestId) {
-          this.onReply({ type: 'error', id: req.id, message: 'superseded' });
-          return;
-        }
-        let reply: FromWorker;
-        try {
-          reply = {
-            type: 'result',
-            id: req.id,
-            result: this.inline!.analyze(req.visibleIdx, req.chainIdx, req.params),
-          };
-        } catch (e) {
-          reply = { type: 'error', id: req.id, message: e instanceof Error ? e.message : String(e) };
-        }
-        this.onReply(reply);
-      }, 0);
+  private filterId(indices: Uint32Array): number {
+    let id = this.filterIds.get(indices);
+    if (id === undefined) {
+      id = this.nextFilter++;
+      this.filterIds.set(indices, id);
+      // Kept for a fallback session; a second copy's buffer is transferred (the caller's stays intact).
+      const kept = indices.slice();
+      this.filters = [...this.filters.slice(1 - FILTERS_KEPT), { id, indices: kept }];
+      const sent = kept.slice();
+      this.post({ type: 'filter', dataset: this.dataset, filter: id, indices: sent }, [sent.buffer]);
     }
+    return id;
+  }
+
+  private remember(key: string, value: unknown): unknown {
+    this.cache.delete(key);
+    this.cache.set(key, value);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return value;
+  }
+
+  private post(msg: ToWorker, transfer: Transferable[] = []): void {
+    if (this.worker) this.worker.postMessage(msg, transfer);
+    else void this.inline!.then((srv) => srv.receive(msg));
   }
 
   private onReply(reply: FromWorker): void {
-    const req = this.inFlight;
-    if (!req || req.id !== reply.id) return;
-    if (this.worker) this.workerProven = true;
-    this.inFlight = null;
-    if (req.id < this.newestId) req.reject(new SupersededError());
-    else if (reply.type === 'result') req.resolve(reply.result);
-    else req.reject(new Error(reply.message));
-    this.pump();
+    if (reply.type === 'loaded') {
+      if (reply.dataset !== this.dataset) return;
+      this.loaded?.resolve(reply.figures);
+      this.loaded = null;
+      return;
+    }
+    if (reply.type === 'warm') {
+      if (reply.dataset === this.dataset) this.remember(reply.key, reply.result);
+      return;
+    }
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    this.pending.delete(reply.id);
+    if (reply.type === 'result') p.resolve(this.remember(reply.key, reply.result));
+    else if (reply.type === 'superseded') p.reject(new SupersededError());
+    else p.reject(new Error(reply.message));
   }
 
-  /** The worker failed: continue in-process with the same dataset, re-running the request in flight. */
+  private startInline(): void {
+    this.inline = import('./figure-server.ts').then(({ createFigureServer }) =>
+      createFigureServer((m) => this.onReply(m)),
+    );
+  }
+
+  /** The worker failed: continue in-process with the same dataset, filters and pending requests. */
   private fallBackInline(): void {
     this.worker?.terminate();
     this.worker = null;
-    this.inline = createAnalysisSession();
-    this.inline.load(this.dataset.records, this.dataset.zones, this.dataset.studyArea);
-    const req = this.inFlight;
-    this.inFlight = null;
-    if (req) {
-      if (req.id < this.newestId) req.reject(new SupersededError());
-      else if (req.transferred) req.reject(new Error('analysis worker failed; please retry'));
-      else this.pending ??= req;
-    }
-    this.pump();
+    this.startInline();
+    const data = this.data;
+    if (!data) return;
+    const d = this.dataset;
+    const filters = this.filters;
+    const pending = [...this.pending.values()];
+    void this.inline!.then((srv) => {
+      srv.loadRecords(d, data.records, data.zones, data.studyArea);
+      for (const f of filters) srv.receive({ type: 'filter', dataset: d, filter: f.id, indices: f.indices });
+      for (const p of pending) srv.receive(p.msg);
+    });
   }
 }

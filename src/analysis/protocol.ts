@@ -1,20 +1,79 @@
-/** Messages between client.ts and worker.ts (types only). */
-import type { Zone } from '../data/types.ts';
+/**
+ * What the page asks of the analysis and the messages that carry it (types and the cache key only).
+ * The page asks for the figures in parts, each keyed on exactly the inputs it depends on, so that a
+ * change recomputes only what it affects:
+ * - `stage`: one chain stage's figures: its own firms (the filter) and the DBSCAN parameters;
+ * - `cross`: location and co-location quotients: the filter and the set of visible chain stages;
+ * - `chain`: chain completeness of zones and counties: the filter only (never the stage filter);
+ * - `hex`: hexagon counts per stage: the filter and the cell size (asked only while the grid is shown).
+ * "The filter" is the set of records passing every filter but the stage filter, sent once as an index
+ * array and then named by its number.
+ */
+import type { ChainStage, Zone } from '../data/types.ts';
+import type { ChainFigures } from './chain-figures.ts';
 import type { RecordColumns } from './columns.ts';
+import type { CrossStageFigures } from './cross-stage-figures.ts';
 import type { StudyArea } from './study-area-km2.ts';
-import type { AnalysisParams, AnalysisResult } from './types.ts';
+import type { AnalysisResult, StageFigures } from './types.ts';
+
+export type FigureRequest =
+  | { kind: 'stage'; filter: number; stage: ChainStage; maxDistanceKm: number; minPoints: number }
+  | { kind: 'cross'; filter: number; stages: readonly ChainStage[] }
+  | { kind: 'chain'; filter: number }
+  | { kind: 'hex'; filter: number; hexSideKm: number };
+
+export type HexGrid = AnalysisResult['hexGrid'];
+
+export interface FigureResults {
+  stage: StageFigures;
+  cross: CrossStageFigures;
+  chain: ChainFigures;
+  hex: HexGrid;
+}
+
+export type ResultOf<R extends FigureRequest> = FigureResults[R['kind']];
+
+/** What depends on the dataset alone, answered once per load. */
+export interface DatasetFigures {
+  /** Zone assigned by containment, per enterprise id (records without a zone id inside a real boundary). */
+  resolvedZones: Record<string, string>;
+  /** Study area, km² (0 without one). */
+  areaKm2: number;
+}
+
+/**
+ * Requests of one slot replace each other: a newer request of the same slot, queued while an older one
+ * waits, makes the older one superseded (it is never computed).
+ */
+export function slotOf(r: FigureRequest): string {
+  return r.kind === 'stage' ? `stage:${r.stage}` : r.kind;
+}
+
+/** The cache key of a request: every input the result depends on (the dataset is implied). */
+export function keyOf(r: FigureRequest): string {
+  switch (r.kind) {
+    case 'stage':
+      return `stage|${r.filter}|${r.stage}|${r.maxDistanceKm}|${r.minPoints}`;
+    case 'cross':
+      return `cross|${r.filter}|${[...r.stages].sort().join(',')}`;
+    case 'chain':
+      return `chain|${r.filter}`;
+    case 'hex':
+      return `hex|${r.filter}|${r.hexSideKm}`;
+  }
+}
 
 export type ToWorker =
   /** The records travel as columns (columns.ts), their typed arrays' buffers transferred. */
-  | { type: 'load'; records: RecordColumns; zones: Zone[]; studyArea: StudyArea | null }
-  | {
-      type: 'analyze';
-      id: number;
-      visibleIdx: Uint32Array;
-      chainIdx: Uint32Array;
-      params: Partial<AnalysisParams> | undefined;
-    };
+  | { type: 'load'; dataset: number; records: RecordColumns; zones: Zone[]; studyArea: StudyArea | null }
+  /** The records passing every filter but the stage filter (indices into the dataset). */
+  | { type: 'filter'; dataset: number; filter: number; indices: Uint32Array }
+  | { type: 'figures'; dataset: number; id: number; request: FigureRequest };
 
 export type FromWorker =
-  | { type: 'result'; id: number; result: AnalysisResult }
+  | { type: 'loaded'; dataset: number; figures: DatasetFigures }
+  | { type: 'result'; id: number; key: string; result: FigureResults[FigureRequest['kind']] }
+  /** Computed ahead, unasked (the figures after one more stage toggle): for the client's cache. */
+  | { type: 'warm'; dataset: number; key: string; result: FigureResults[FigureRequest['kind']] }
+  | { type: 'superseded'; id: number }
   | { type: 'error'; id: number; message: string };

@@ -47,8 +47,11 @@ export type Precision = (typeof PRECISIONS)[number];
  * True for precisions that place a firm only approximately (near a township seat, somewhere in a zone's
  * approximate area, or at the county's label point): drawn as approximate, never as surveyed.
  */
+/** Precisions that place a record only approximately (drawn as hollow rings, clusters dashed). */
+export const APPROXIMATE_PRECISIONS: readonly Precision[] = ['township', 'zone', 'county'];
+
 export function isApproximate(p: Precision | undefined): boolean {
-  return p === 'township' || p === 'zone' || p === 'county';
+  return p !== undefined && APPROXIMATE_PRECISIONS.includes(p);
 }
 
 export const ZONE_LEVELS = ['national', 'provincial', 'municipal', 'county'] as const;

@@ -1,27 +1,25 @@
 /**
- * The one module that touches MapLibre's imperative API. The UI drives it through these methods
- * from Solid effects; it reports clicks, hovers and camera moves through callbacks.
+ * The one module that touches MapLibre. The map component (ui/MapPane.tsx) drives it: a frame of
+ * data and switches (show), the language and large-text mode (restyle), the selection; the rest of
+ * the app reaches the map only through the MapView that component hands out. It reports clicks,
+ * hovers and camera moves through callbacks.
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { AnalysisResult } from '../analysis/types.ts';
-import { type Enterprise, isApproximate, type Stage, type Zone } from '../data/types.ts';
+import type { Stage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
 import type { View } from '../embed/url.ts';
 import type { Lang } from '../i18n/index.ts';
 import {
-  buildStyle,
-  EMPTY_FC,
-  ENTERPRISE_LAYERS,
-  type HexStage,
-  hexColour,
-  LINE_COLOURS,
-  labelField,
-  stageColour,
-  stageFilter,
-  ZONE_LAYERS,
-} from './style.ts';
+  countyLabelFeatures,
+  enterpriseFeatures,
+  hullFeatures,
+  type MapFrame,
+  zoneFeatures,
+} from './frame.ts';
+import { buildStyle, ENTERPRISE_LAYERS, LAYER, SOURCE, type StyleOptions, ZONE_LAYERS } from './style.ts';
+import { styleDiff } from './style-diff.ts';
 import { wrapText } from './wrap-text.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -33,9 +31,9 @@ export const SHANGRAO_BOUNDS: [[number, number], [number, number]] = [
 ];
 
 const SELECT_SOURCE: Record<MapHit['kind'], string> = {
-  enterprise: 'enterprises',
-  zone: 'zones',
-  cluster: 'hulls',
+  enterprise: SOURCE.enterprises,
+  zone: SOURCE.zones,
+  cluster: SOURCE.hulls,
 };
 
 /** What a click or hover hits: an enterprise, a cluster outline (`<stage>/<n>`) or a development zone. */
@@ -71,6 +69,19 @@ export interface MapUiText {
   zoomOut: string;
 }
 
+/** What the rest of the app may ask of the map (handed out by the map component). */
+export interface MapView {
+  /** Ease to a place, at zoom 11 or closer if already closer, but never past `maxZoom`. */
+  flyTo(lon: number, lat: number, maxZoom?: number): void;
+  jumpTo(v: View): void;
+  /** PNG of the current map with `footer` lines printed under it. */
+  exportPng(footer: readonly string[], font: string): Promise<Blob>;
+  /** For tests and QA robots: ids of the enterprises drawn in the viewport. */
+  renderedEnterpriseIds(): string[];
+  /** For tests and QA robots: screen position (CSS px, relative to the map container) of a point. */
+  screenPoint(lon: number, lat: number): { x: number; y: number };
+}
+
 /**
  * Registers what a basemap needs before the map is created: the pmtiles:// protocol (loaded on
  * demand, in its own chunk) for a PMTiles archive. Nothing for the other basemaps.
@@ -92,18 +103,21 @@ export function hasWebGL2(): boolean {
   }
 }
 
-export class MapController {
-  readonly map: maplibregl.Map;
-  private largeText: boolean;
+export class MapController implements MapView {
+  private readonly map: maplibregl.Map;
+  /** The options of the style as drawn; restyle() applies the difference to a new set. */
+  private style: StyleOptions;
+  private drawnStyle: maplibregl.StyleSpecification;
   private selected: { source: string; id: string } | null = null;
   private readonly popup = new maplibregl.Popup({
     closeButton: false,
     closeOnClick: false,
     className: 'belt-hover',
   });
-  private loaded: Promise<void>;
+  private readonly loaded: Promise<void>;
   private attribution: maplibregl.AttributionControl | null = null;
-  private hexData: GeoJSON.FeatureCollection = EMPTY_FC;
+  /** The data last given to each filled source (set again only when it changes). */
+  private readonly data = new Map<string, unknown>();
   private readonly basemapAttribution: string;
 
   constructor(init: MapInit, cb: MapCallbacks) {
@@ -113,10 +127,18 @@ export class MapController {
         : init.basemap.type === 'offline'
           ? ''
           : init.basemap.attribution;
-    this.largeText = init.largeText;
+    this.style = {
+      basemap: init.basemap,
+      lang: init.lang,
+      stages: init.stages,
+      largeText: init.largeText,
+      dataBase: init.dataBase,
+      baseUrl: document.baseURI,
+    };
+    this.drawnStyle = buildStyle(this.style);
     this.map = new maplibregl.Map({
       container: init.container,
-      style: buildStyle({ ...init, stages: init.stages, baseUrl: document.baseURI }),
+      style: this.drawnStyle,
       ...(init.view
         ? { center: [init.view.lon, init.view.lat] as [number, number], zoom: init.view.zoom }
         : { bounds: SHANGRAO_BOUNDS, fitBoundsOptions: { padding: 20 } }),
@@ -139,10 +161,7 @@ export class MapController {
       const c = this.map.getCenter();
       cb.onMove({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
     });
-    this.map.on('click', (e) => {
-      const hit = this.hitTest(e.point);
-      cb.onSelect(hit);
-    });
+    this.map.on('click', (e) => cb.onSelect(this.hitTest(e.point)));
     this.map.on('mousemove', (e) => {
       const hit = this.hitTest(e.point);
       this.map.getCanvas().style.cursor = hit ? 'pointer' : '';
@@ -153,29 +172,26 @@ export class MapController {
     this.map.on('mouseout', () => this.popup.remove());
   }
 
-  private hitTest(p: maplibregl.PointLike): MapHit | null {
+  private hitTest(p: maplibregl.Point): MapHit | null {
     if (!this.map.isStyleLoaded()) return null;
     const box: [maplibregl.PointLike, maplibregl.PointLike] = [
-      [(p as maplibregl.Point).x - 4, (p as maplibregl.Point).y - 4],
-      [(p as maplibregl.Point).x + 4, (p as maplibregl.Point).y + 4],
+      [p.x - 4, p.y - 4],
+      [p.x + 4, p.y + 4],
     ];
-    const ent = this.map.queryRenderedFeatures(box, { layers: [...ENTERPRISE_LAYERS] });
-    const e = ent[0];
+    const e = this.map.queryRenderedFeatures(box, { layers: [...ENTERPRISE_LAYERS] })[0];
     if (e?.properties?.id != null) return { kind: 'enterprise', id: String(e.properties.id) };
-    const hs =
-      this.map.getLayoutProperty('hulls-fill', 'visibility') === 'none'
-        ? []
-        : this.map.queryRenderedFeatures(p, { layers: ['hulls-fill'] });
-    const h = hs[0];
+    const h =
+      this.style.hulls === false
+        ? undefined
+        : this.map.queryRenderedFeatures(p, { layers: [LAYER.hullsFill] })[0];
     if (h?.properties?.key != null) return { kind: 'cluster', id: String(h.properties.key) };
-    const zs = this.map.queryRenderedFeatures(p, { layers: [...ZONE_LAYERS] });
-    const z = zs[0];
+    const z = this.map.queryRenderedFeatures(p, { layers: [...ZONE_LAYERS] })[0];
     if (z?.properties?.id != null) return { kind: 'zone', id: String(z.properties.id) };
     return null;
   }
 
   /** Resolves once the map has drawn everything it was given so far. */
-  async whenIdle(): Promise<void> {
+  private async whenIdle(): Promise<void> {
     await this.loaded;
     await new Promise<void>((resolve) => {
       this.map.once('idle', () => resolve());
@@ -183,8 +199,47 @@ export class MapController {
     });
   }
 
-  private source(id: string): maplibregl.GeoJSONSource | undefined {
-    return this.map.getSource<maplibregl.GeoJSONSource>(id);
+  /** Gives a filled source new data, only when it is not what the source has already. */
+  private fill<T>(source: string, value: T, features: (v: T) => GeoJSON.FeatureCollection): void {
+    if (this.data.get(source) === value) return;
+    this.data.set(source, value);
+    this.map.getSource<maplibregl.GeoJSONSource>(source)?.setData(features(value));
+  }
+
+  /** Applies the options that changed, as MapLibre property changes (no new style, no new data). */
+  private restyle(change: Partial<StyleOptions>): void {
+    this.style = { ...this.style, ...change };
+    const next = buildStyle(this.style);
+    // The ops name properties as strings (style-diff.ts compares whole layers).
+    const m = this.map as unknown as Record<
+      'setPaintProperty' | 'setLayoutProperty',
+      (l: string, p: string, v: unknown) => void
+    >;
+    for (const op of styleDiff(this.drawnStyle, next)) {
+      if (op.kind === 'filter') this.map.setFilter(op.layer, op.value as maplibregl.FilterSpecification);
+      else if (op.kind === 'paint') m.setPaintProperty.call(this.map, op.layer, op.prop, op.value);
+      else m.setLayoutProperty.call(this.map, op.layer, op.prop, op.value);
+    }
+    this.drawnStyle = next;
+  }
+
+  /**
+   * Shows a frame: every change in one task, so MapLibre draws it in one frame (a stage toggle is a
+   * few layer filters; data are set only where they changed). Resolves once the map is idle with it.
+   */
+  async show(frame: MapFrame): Promise<void> {
+    await this.loaded;
+    this.fill(SOURCE.enterprises, frame.enterprises, enterpriseFeatures);
+    this.fill(SOURCE.zones, frame.zones, zoneFeatures);
+    this.fill(SOURCE.hulls, frame.clusters, hullFeatures);
+    this.fill(SOURCE.hexgrid, frame.hex, (h) => h as GeoJSON.FeatureCollection);
+    this.restyle({
+      stages: frame.stages,
+      hulls: frame.hulls,
+      hexGrid: frame.hexGrid,
+      hexStage: frame.hexStage,
+    });
+    await this.whenIdle();
   }
 
   async setBoundaries(
@@ -192,107 +247,20 @@ export class MapController {
     prefecture: GeoJSON.FeatureCollection,
   ): Promise<void> {
     await this.loaded;
-    this.source('counties')?.setData(counties);
-    this.source('prefecture')?.setData(prefecture);
-    const labels: GeoJSON.Feature[] = [];
-    for (const f of counties.features) {
-      const p = f.properties ?? {};
-      if (typeof p.label_lon === 'number' && typeof p.label_lat === 'number') {
-        labels.push({
-          type: 'Feature',
-          properties: { name_zh: p.name_zh, name_en: p.name_en },
-          geometry: { type: 'Point', coordinates: [p.label_lon, p.label_lat] },
-        });
-      }
-    }
-    this.source('county-labels')?.setData({ type: 'FeatureCollection', features: labels });
-  }
-
-  async setEnterprises(records: readonly Enterprise[]): Promise<void> {
-    await this.loaded;
-    const features: GeoJSON.Feature[] = [];
-    for (const r of records) {
-      if (r.lon === null || r.lat === null) continue;
-      features.push({
-        type: 'Feature',
-        properties: { id: r.id, stage: r.stage, precision: r.precision, approx: isApproximate(r.precision) },
-        geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
-      });
-    }
-    this.source('enterprises')?.setData({ type: 'FeatureCollection', features });
-  }
-
-  async setZones(zones: readonly Zone[]): Promise<void> {
-    await this.loaded;
-    const features: GeoJSON.Feature[] = zones.map((z) => ({
-      type: 'Feature',
-      properties: { id: z.id, name_zh: z.name, name_en: z.nameEn ?? z.name, level: z.level },
-      geometry: z.geometry,
-    }));
-    this.source('zones')?.setData({ type: 'FeatureCollection', features });
-  }
-
-  /**
-   * Analysis overlays: the hexagon density surface and the cluster hulls. A hidden overlay's source is
-   * emptied, so no tile work is spent on what is not shown.
-   */
-  async setOverlays(
-    result: AnalysisResult | null,
-    show: { hexGrid: boolean; hulls: boolean; hexStage: HexStage; approxClusters: ReadonlySet<string> },
-  ): Promise<void> {
-    await this.loaded;
-    this.map.setPaintProperty('hexgrid-fill', 'fill-color', hexColour(show.hexStage));
-    const hex = show.hexGrid && result ? result.hexGrid : EMPTY_FC;
-    if (hex !== this.hexData) this.source('hexgrid')?.setData(hex); // no tile work for an unchanged empty grid
-    this.hexData = hex;
-    const hulls: GeoJSON.Feature[] = [];
-    if (result && show.hulls) {
-      for (const st of Object.values(result.stages)) {
-        for (const c of st.clusters) {
-          if (c.hull)
-            hulls.push({
-              type: 'Feature',
-              properties: {
-                key: `${c.stage}/${c.id}`,
-                stage: c.stage,
-                members: c.memberIds.length,
-                approx: show.approxClusters.has(`${c.stage}/${c.id}`),
-              },
-              geometry: c.hull,
-            });
-        }
-      }
-    }
-    this.source('hulls')?.setData({ type: 'FeatureCollection', features: hulls });
-    this.setVisible(['hexgrid-fill'], show.hexGrid);
-    this.setVisible(['hulls-fill', 'hulls-line', 'hulls-line-approx'], show.hulls);
-    this.setVisible(['enterprises-approx', 'enterprises-exact', 'enterprises-county-halo'], !show.hexGrid);
-  }
-
-  private setVisible(ids: string[], on: boolean): void {
-    for (const id of ids) {
-      const v = on ? 'visible' : 'none';
-      if (this.map.getLayoutProperty(id, 'visibility') !== v) this.map.setLayoutProperty(id, 'visibility', v);
-    }
-  }
-
-  /** Stage visibility by layer filters: no setData, no re-tiling of the points. */
-  async setStages(stages: readonly Stage[]): Promise<void> {
-    await this.loaded;
-    this.map.setFilter('enterprises-approx', stageFilter(stages, true));
-    this.map.setFilter('enterprises-exact', stageFilter(stages, false));
-    this.map.setFilter('enterprises-county-halo', [
-      'all',
-      stageFilter(stages),
-      ['==', ['get', 'precision'], 'county'],
-    ]);
+    this.fill(SOURCE.counties, counties, (c) => c);
+    this.fill(SOURCE.countyLabels, counties, countyLabelFeatures);
+    this.fill(SOURCE.prefecture, prefecture, (p) => p);
   }
 
   async setLang(lang: Lang): Promise<void> {
     await this.loaded;
-    for (const id of ['townships-label', 'zones-label', 'county-labels', 'neighbours-label']) {
-      this.map.setLayoutProperty(id, 'text-field', labelField(lang));
-    }
+    this.restyle({ lang });
+  }
+
+  /** Large-text, high-contrast mode: the same style as one loaded with it (one definition, style.ts). */
+  async setLargeText(largeText: boolean): Promise<void> {
+    await this.loaded;
+    this.restyle({ largeText });
   }
 
   /** The canvas label and the zoom buttons' names, in the interface language. */
@@ -316,48 +284,6 @@ export class MapController {
     this.map.addControl(this.attribution, 'bottom-right');
   }
 
-  async setLargeText(on: boolean): Promise<void> {
-    if (on === this.largeText) return;
-    this.largeText = on;
-    await this.loaded;
-    const big = on ? 1.4 : 1;
-    for (const id of ['enterprises-approx', 'enterprises-exact', 'enterprises-county-halo']) {
-      this.map.setPaintProperty(id, 'circle-color', stageColour(on));
-    }
-    this.map.setPaintProperty('hulls-fill', 'fill-color', stageColour(on));
-    this.map.setPaintProperty('hulls-line', 'line-color', stageColour(on));
-    this.map.setPaintProperty('hulls-line-approx', 'line-color', stageColour(on));
-    const k = on ? 1 : 0;
-    this.map.setPaintProperty('counties-line', 'line-color', LINE_COLOURS.county[k]);
-    this.map.setPaintProperty('prefecture-line', 'line-color', LINE_COLOURS.prefecture[k]);
-    this.map.setPaintProperty('neighbours-label', 'text-color', LINE_COLOURS.neighbourLabel[k]);
-    this.map.setLayoutProperty('neighbours-label', 'text-size', 12 * big);
-    this.map.setPaintProperty('enterprises-approx', 'circle-stroke-color', stageColour(on));
-    for (const id of ['enterprises-approx', 'enterprises-exact']) {
-      this.map.setPaintProperty(id, 'circle-radius', [
-        'interpolate',
-        ['linear'],
-        ['zoom'],
-        7,
-        3 * big,
-        12,
-        7 * big,
-      ]);
-    }
-    this.map.setLayoutProperty('county-labels', 'text-size', [
-      'interpolate',
-      ['linear'],
-      ['zoom'],
-      7,
-      12 * big,
-      10,
-      16 * big,
-    ]);
-    this.map.setLayoutProperty('townships-label', 'text-size', 11 * big);
-    this.map.setLayoutProperty('zones-label', 'text-size', 12 * big);
-    this.map.setPaintProperty('background', 'background-color', on ? '#FFFFFF' : '#EEF1F4');
-  }
-
   async setSelected(sel: MapHit | null): Promise<void> {
     await this.loaded;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: false });
@@ -365,7 +291,6 @@ export class MapController {
     if (this.selected) this.map.setFeatureState(this.selected, { selected: true });
   }
 
-  /** Ease to a place, at zoom 11 or closer if already closer, but never past `maxZoom`. */
   flyTo(lon: number, lat: number, maxZoom = 16): void {
     const zoom = Math.min(Math.max(this.map.getZoom(), 11), maxZoom);
     this.map.easeTo({ center: [lon, lat], zoom, duration: 600 });
@@ -373,10 +298,6 @@ export class MapController {
 
   jumpTo(v: View): void {
     this.map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
-  }
-
-  resize(): void {
-    this.map.resize();
   }
 
   /**

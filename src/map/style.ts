@@ -3,7 +3,7 @@
  * remote tiles unless an administrator configures a raster basemap. Pure: no MapLibre runtime.
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
-import { STAGES, type Stage } from '../data/types.ts';
+import { APPROXIMATE_PRECISIONS, CHAIN_STAGES, STAGES, type Stage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
 import type { Lang } from '../i18n/index.ts';
 import { STAGE_COLOURS, STAGE_COLOURS_HC } from './palette.ts';
@@ -19,9 +19,30 @@ export const FONT_STACK = [
 
 export const EMPTY_FC: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+/** The sources the app fills with data (the others load geodata/ files by URL). */
+export const SOURCE = {
+  enterprises: 'enterprises',
+  zones: 'zones',
+  hulls: 'hulls',
+  hexgrid: 'hexgrid',
+  counties: 'counties',
+  countyLabels: 'county-labels',
+  prefecture: 'prefecture',
+} as const;
+
+/** Layer ids the controller queries (hit tests, counts). */
+export const LAYER = {
+  enterprisesExact: 'enterprises-exact',
+  enterprisesApprox: 'enterprises-approx',
+  enterprisesCountyHalo: 'enterprises-county-halo',
+  hullsFill: 'hulls-fill',
+  zonesFill: 'zones-fill',
+  zonesPoint: 'zones-point',
+} as const;
+
 /** Layers whose features are enterprises (for hit tests and counts). */
-export const ENTERPRISE_LAYERS = ['enterprises-approx', 'enterprises-exact'] as const;
-export const ZONE_LAYERS = ['zones-fill', 'zones-point'] as const;
+export const ENTERPRISE_LAYERS = [LAYER.enterprisesApprox, LAYER.enterprisesExact] as const;
+export const ZONE_LAYERS = [LAYER.zonesFill, LAYER.zonesPoint] as const;
 
 /** Boundary line colours, normal and high-contrast. */
 export const LINE_COLOURS = {
@@ -38,11 +59,18 @@ export function stageColour(largeText: boolean): ExpressionSpecification {
   return match as ExpressionSpecification;
 }
 
-/** Filter expression: enterprises whose stage is in `stages`, optionally with a precision class. */
+/** Whether a feature's `precision` places it only approximately (data/types.ts APPROXIMATE_PRECISIONS). */
+const APPROX: ExpressionSpecification = [
+  'in',
+  ['get', 'precision'],
+  ['literal', [...APPROXIMATE_PRECISIONS]],
+];
+
+/** Filter expression: features whose stage is in `stages`, optionally with a precision class. */
 export function stageFilter(stages: readonly Stage[], approx?: boolean): ExpressionSpecification {
   const inStage: ExpressionSpecification = ['in', ['get', 'stage'], ['literal', [...stages]]];
   if (approx === undefined) return inStage;
-  return ['all', inStage, ['==', ['get', 'approx'], approx]];
+  return ['all', inStage, approx ? APPROX : ['!', APPROX]];
 }
 
 export function labelField(lang: Lang): ExpressionSpecification {
@@ -54,11 +82,22 @@ export function labelField(lang: Lang): ExpressionSpecification {
 /** Hexagon colour by the firm count of one chain stage (or all three: 'total'). */
 export type HexStage = 'total' | 'upstream' | 'midstream' | 'downstream';
 
-export function hexColour(count: HexStage): ExpressionSpecification {
+/**
+ * The count a hexagon shows: one stage's, or the sum over the visible chain stages ('total'); a stage
+ * switched off counts 0. The grid carries every stage's counts, so a toggle needs no new grid.
+ */
+export function hexCount(hexStage: HexStage, stages: readonly Stage[]): ExpressionSpecification {
+  const on = CHAIN_STAGES.filter((s) => stages.includes(s) && (hexStage === 'total' || s === hexStage));
+  const terms = on.map((s): ExpressionSpecification => ['coalesce', ['get', s], 0]);
+  if (terms.length === 0) return ['literal', 0] as unknown as ExpressionSpecification;
+  return terms.length === 1 ? terms[0]! : (['+', ...terms] as ExpressionSpecification);
+}
+
+export function hexColour(count: ExpressionSpecification): ExpressionSpecification {
   return [
     'interpolate',
     ['linear'],
-    ['coalesce', ['get', count], 0],
+    count,
     0,
     'rgba(255,255,255,0)',
     1,
@@ -77,14 +116,30 @@ export interface StyleOptions {
   lang: Lang;
   stages: readonly Stage[];
   largeText: boolean;
+  /** Cluster outlines shown (default true). */
+  hulls?: boolean;
+  /** Hexagon grid shown instead of the points (default false). */
+  hexGrid?: boolean;
+  /** Which count colours the hexagons (default 'total'). */
+  hexStage?: HexStage;
   /** Base URL of the data files (ends with /). */
   dataBase: string;
   /** The document's base URL, against which a relative PMTiles URL is resolved. */
   baseUrl?: string;
 }
 
+/**
+ * The whole style, from the options: the one definition of every paint, layout and filter. The
+ * controller builds it again when an option changes and applies the difference (style-diff.ts), so
+ * a map that switched to large text equals one loaded with it.
+ */
 export function buildStyle(o: StyleOptions): StyleSpecification {
   const big = o.largeText ? 1.4 : 1;
+  const shown = (on: boolean) => ({ visibility: on ? ('visible' as const) : ('none' as const) });
+  const hulls = shown(o.hulls ?? true);
+  const points = shown(!(o.hexGrid ?? false));
+  const hexN = hexCount(o.hexStage ?? 'total', o.stages);
+  const stagesOn = stageFilter(o.stages);
   const raster =
     o.basemap.type === 'tianditu'
       ? {
@@ -207,9 +262,10 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'hexgrid-fill',
         type: 'fill',
         source: 'hexgrid',
-        layout: { visibility: 'none' },
+        layout: shown(o.hexGrid ?? false),
+        filter: ['>', hexN, 0],
         paint: {
-          'fill-color': hexColour('total'),
+          'fill-color': hexColour(hexN),
           'fill-opacity': 0.65,
           'fill-outline-color': '#FFFFFF',
         },
@@ -219,13 +275,16 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'hulls-fill',
         type: 'fill',
         source: 'hulls',
+        filter: stagesOn,
+        layout: hulls,
         paint: { 'fill-color': stageColour(o.largeText), 'fill-opacity': 0.12 },
       },
       {
         id: 'hulls-line',
         type: 'line',
         source: 'hulls',
-        filter: ['!', ['get', 'approx']],
+        filter: ['all', stagesOn, ['!', ['get', 'approx']]],
+        layout: hulls,
         paint: {
           'line-color': stageColour(o.largeText),
           'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
@@ -237,7 +296,8 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'hulls-line-approx',
         type: 'line',
         source: 'hulls',
-        filter: ['get', 'approx'],
+        filter: ['all', stagesOn, ['get', 'approx']],
+        layout: hulls,
         paint: {
           'line-color': stageColour(o.largeText),
           'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
@@ -278,7 +338,8 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'enterprises-county-halo',
         type: 'circle',
         source: 'enterprises',
-        filter: ['all', stageFilter(o.stages), ['==', ['get', 'precision'], 'county']],
+        filter: ['all', stagesOn, ['==', ['get', 'precision'], 'county']],
+        layout: points,
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 10, 12, 40],
           'circle-color': stageColour(o.largeText),
@@ -292,6 +353,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         type: 'circle',
         source: 'enterprises',
         filter: stageFilter(o.stages, true),
+        layout: points,
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 3 * big, 12, 7 * big],
           'circle-color': stageColour(o.largeText),
@@ -306,6 +368,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         type: 'circle',
         source: 'enterprises',
         filter: stageFilter(o.stages, false),
+        layout: points,
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 3 * big, 12, 7 * big],
           'circle-color': stageColour(o.largeText),

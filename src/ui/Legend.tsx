@@ -8,8 +8,8 @@ import { Swatch } from './Swatch.tsx';
 
 export interface LegendProps {
   stages: readonly Stage[];
-  visibleCounts: Record<Stage, number>;
-  totalCounts: Record<Stage, number>;
+  /** Per stage: firms passing every other filter, whether the stage is on or off (faceted counts). */
+  counts: Record<Stage, number>;
   analysis: AnalysisResult | null;
   computing: boolean;
   largeText: boolean;
@@ -58,12 +58,13 @@ export function Legend(props: LegendProps) {
                   <span class="stage-name">{t(`stage.${s}`)}</span>
                   <span class="stage-count">
                     {/* The hook keeps the plain integer (the contract); people see it grouped, 12,345. */}
-                    <span aria-hidden="true">{fmt(props.visibleCounts[s])}</span>
+                    {/* Switched off, the count says what switching it on would add. */}
+                    <span aria-hidden="true">{on() ? fmt(props.counts[s]) : `+${fmt(props.counts[s])}`}</span>
                     <span class="visually-hidden" data-stage-count={s}>
-                      {props.visibleCounts[s]}
+                      {props.counts[s]}
                     </span>
-                    <Show when={!on() && props.totalCounts[s] > 0}>
-                      <span class="muted"> / {t('legend.of', { total: fmt(props.totalCounts[s]) })}</span>
+                    <Show when={!on()}>
+                      <span class="visually-hidden"> {t('legend.wouldAdd')}</span>
                     </Show>
                   </span>
                 </label>

@@ -3,23 +3,21 @@ import { ATTRIBUTION } from '../data/attribution.ts';
 import { type ChainStage, isApproximate } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
 import { fmt, lang, t } from '../i18n/index.ts';
-import { MapController, prepareBasemap } from '../map/controller.ts';
+import { MapController, type MapHit, type MapView, prepareBasemap } from '../map/controller.ts';
 import type { BeltState } from './state.ts';
 
-export interface MapHandle {
-  controller: MapController;
-}
-
 /**
- * Hosts the map. Every MapLibre call goes through MapController; this component only wires Solid
- * state to it (effects at the boundary).
+ * Hosts the map: the only component that talks to it. Wires the state to the controller at the
+ * boundary — one effect applies each frame the state derives and reports it drawn once MapLibre is
+ * idle with it — and hands the rest of the app a MapView for camera moves, the picture export and
+ * the robots' queries.
  */
 export function MapPane(props: {
   state: BeltState;
   basemap: Basemap;
   boundaries: { counties: GeoJSON.FeatureCollection; prefecture: GeoJSON.FeatureCollection } | null;
   dataBase: string;
-  onReady(handle: MapHandle): void;
+  onReady(view: MapView): void;
   onError(msg: string): void;
 }) {
   let el!: HTMLDivElement;
@@ -40,6 +38,30 @@ export function MapPane(props: {
       .catch((e: unknown) => s.setUi('loadError', `basemap: ${e instanceof Error ? e.message : String(e)}`));
   });
 
+  const hoverText = (kind: MapHit['kind'], id: string): string | null => {
+    if (kind === 'cluster') {
+      const [stage, n] = id.split('/');
+      const c = s.analysis()?.stages[stage as ChainStage]?.clusters.find((x) => String(x.id) === n);
+      return c ? t('cluster.hover', { stage: t(`stage.${c.stage}`), n: fmt(c.memberIds.length) }) : null;
+    }
+    if (kind === 'zone') {
+      const z = s.zoneById().get(id);
+      return z ? (lang() === 'en' && z.nameEn ? z.nameEn : z.name) : null;
+    }
+    const e = s.getEnterprise(id);
+    if (!e) return null;
+    const name = lang() === 'en' && e.nameEn ? e.nameEn : e.name;
+    return isApproximate(e.precision) ? `${name} ${t('hover.approx')}` : name;
+  };
+
+  /** What the map highlights: the selection, a cluster by its key in the current figures. */
+  const highlighted = (): MapHit | null => {
+    const sel = s.ui.selected;
+    if (sel?.kind !== 'cluster') return sel && { kind: sel.kind, id: sel.id };
+    const c = s.selectedCluster();
+    return c && { kind: 'cluster', id: `${c.stage}/${c.id}` };
+  };
+
   /** Creates the map and wires state to it; returns the controller. */
   function mount(): MapController {
     const ctl = new MapController(
@@ -59,23 +81,7 @@ export function MapPane(props: {
         onSelect: (sel) => s.select(sel, true),
         onMove: (v) => s.setUi('view', v),
         onError: (msg) => props.onError(msg),
-        hoverText: (kind, id) => {
-          if (kind === 'cluster') {
-            const [stage, n] = id.split('/');
-            const c = s.analysis()?.stages[stage as ChainStage]?.clusters.find((x) => String(x.id) === n);
-            return c
-              ? t('cluster.hover', { stage: t(`stage.${c.stage}`), n: fmt(c.memberIds.length) })
-              : null;
-          }
-          if (kind === 'zone') {
-            const z = s.zoneById().get(id);
-            return z ? (lang() === 'en' && z.nameEn ? z.nameEn : z.name) : null;
-          }
-          const e = s.getEnterprise(id);
-          if (!e) return null;
-          const name = lang() === 'en' && e.nameEn ? e.nameEn : e.name;
-          return isApproximate(e.precision) ? `${name} ${t('hover.approx')}` : name;
-        },
+        hoverText,
       },
     );
 
@@ -83,8 +89,6 @@ export function MapPane(props: {
       const b = props.boundaries;
       if (b) void ctl.setBoundaries(b.counties, b.prefecture);
     });
-    createEffect(() => void ctl.setEnterprises(s.enterprises()));
-    createEffect(() => void ctl.setZones(s.zones()));
     createEffect(
       on(
         lang,
@@ -103,36 +107,17 @@ export function MapPane(props: {
         { defer: true },
       ),
     );
-    createEffect(() => void ctl.setSelected(s.ui.selected));
-    // The figures' overlays; `drawn` once the map is idle with them.
+    createEffect(() => void ctl.setSelected(highlighted()));
+    // One frame per change: the data, filters and overlays of the state's frame, applied together.
     createEffect(
-      on(s.overlayRequest, (req) => {
-        void ctl
-          .setOverlays(req.result, {
-            hexGrid: req.hexGrid,
-            hulls: req.hulls,
-            hexStage: req.hexStage,
-            approxClusters: s.approxClusters(),
-          })
-          .then(() => ctl.whenIdle())
-          .then(() => {
-            if (s.overlayRequest() === req) s.setDrawnOverlays(req);
-          });
-      }),
-    );
-    // What is visible changed: filter the layers (no setData), and report `drawn` once the map is idle.
-    createEffect(
-      on(s.visibleIdx, (idx) => {
+      on(s.mapFrame, (frame) => {
         if (!s.dataLoaded()) return;
-        void ctl
-          .setStages([...s.ui.stages])
-          .then(() => ctl.whenIdle())
-          .then(() => {
-            if (s.visibleIdx() === idx) s.setDrawnIdx(idx);
-          });
+        void ctl.show(frame).then(() => {
+          if (s.mapFrame() === frame) s.setDrawn(frame);
+        });
       }),
     );
-    props.onReady({ controller: ctl });
+    props.onReady(ctl);
     return ctl;
   }
   // MapLibre's canvas carries the region role and the label; the container stays a plain element.

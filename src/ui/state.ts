@@ -1,12 +1,14 @@
 /**
- * Application state: Solid signals, a store for the UI flags, and memos for every derived figure.
- * Effects live at the boundaries only (URL, map, worker, messages: see App.tsx and MapPane.tsx).
+ * Application state: a Solid store for the controls, plain signals for the data (no store proxies
+ * over 100,000 records), and memos for everything derived, the figures included (figures.ts).
+ * Effects live at the boundaries only: the map (MapPane), the URL, the portal, the <html> hooks.
  */
 import { batch, createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { AnalysisParams, AnalysisResult } from '../analysis/types.ts';
+import type { StudyArea } from '../analysis/study-area-km2.ts';
+import { toAnalysisRecord } from '../analysis/to-analysis-record.ts';
+import type { AnalysisParams, ClusterInfo } from '../analysis/types.ts';
 import {
-  CHAIN_STAGES,
   type ChainStage,
   type Enterprise,
   isChainStage,
@@ -17,16 +19,25 @@ import {
 import type { BeltConfig } from '../embed/config.ts';
 import type { UrlState, View } from '../embed/url.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import type { MapFrame } from '../map/frame.ts';
 import type { HexStage } from '../map/style.ts';
+import { type AnalysisRunner, createFigures } from './figures.ts';
 
-/** What the details panel shows: an enterprise, a zone, or a cluster of the current figures (`<stage>/<n>`). */
 /** A warning for the banner: a dictionary key and its parameters. */
 export interface Warning {
   key: MessageKey;
   params?: Record<string, string | number>;
 }
 
-export type Selection = { kind: 'enterprise' | 'zone' | 'cluster'; id: string } | null;
+/**
+ * What the details panel shows: an enterprise, a zone, or a cluster (`<stage>/<n>` of the figures it
+ * was chosen in, with `anchor`, its first member: cluster numbers change with the figures, so the
+ * selection follows the cluster that still holds that firm, or closes).
+ */
+export type Selection =
+  | { kind: 'enterprise' | 'zone'; id: string }
+  | { kind: 'cluster'; id: string; anchor?: string }
+  | null;
 
 export interface UiState {
   stages: Stage[];
@@ -47,7 +58,15 @@ export interface UiState {
   noWebGL: boolean;
 }
 
-export function createBeltState(config: BeltConfig, url: UrlState) {
+export interface LoadedDataset {
+  enterprises: readonly Enterprise[];
+  zones: readonly Zone[];
+  sample: boolean;
+  /** The study area of the nearest-neighbour index (the prefecture outline). */
+  studyArea?: StudyArea | null;
+}
+
+export function createBeltState(config: BeltConfig, url: UrlState, runner: AnalysisRunner) {
   const [ui, setUi] = createStore<UiState>({
     stages: url.stages ?? config.stages,
     embed: url.embed ?? false,
@@ -73,62 +92,22 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     noWebGL: false,
   });
 
-  // Large arrays live in plain signals (no store proxies over 100,000 records).
-  const [enterprises, setEnterprises] = createSignal<readonly Enterprise[]>([], { equals: false });
-  const [zones, setZones] = createSignal<readonly Zone[]>([], { equals: false });
-  const [isSample, setIsSample] = createSignal(false);
-  const [dataLoaded, setDataLoaded] = createSignal(false);
-  const [analysis, setAnalysis] = createSignal<AnalysisResult | null>(null);
-  /** Sequence number of the filter state the analysis result belongs to. */
-  const [analysisSeq, setAnalysisSeq] = createSignal(-1);
-  /** A failed analysis (not a superseded one): the figures cannot be shown. */
-  const [analysisError, setAnalysisError] = createSignal<string | null>(null);
-  /** The visible-index array the map has drawn (identity of visibleIdx()). */
-  const [drawnIdx, setDrawnIdx] = createSignal<Uint32Array | null>(null);
-  /** The overlay request (analysis result and overlay switches) the map has drawn. */
-  const [drawnOverlays, setDrawnOverlays] = createSignal<unknown>(null);
+  const [data, setData] = createSignal<(LoadedDataset & { studyArea: StudyArea | null }) | null>(null);
+  const enterprises = createMemo(() => data()?.enterprises ?? []);
+  const zones = createMemo(() => data()?.zones ?? []);
+  const isSample = () => data()?.sample ?? false;
+  const dataLoaded = () => data() !== null;
+  /** The frame the map has drawn (set by the map component once MapLibre is idle with it). */
+  const [drawn, setDrawn] = createSignal<MapFrame | null>(null);
   /** Bumped when the person selects something: the details panel then takes focus. */
   const [focusToken, setFocusToken] = createSignal(0);
 
   const byId = createMemo(() => new Map(enterprises().map((e, i) => [e.id, i])));
   const zoneById = createMemo(() => new Map(zones().map((z) => [z.id, z])));
-  /**
-   * Clusters (`<stage>/<n>`) most of whose members have approximate locations (township, zone or
-   * county precision): their outlines are drawn dashed and their areas read as indicative.
-   */
-  const approxClusters = createMemo(() => {
-    const out = new Set<string>();
-    const a = analysis();
-    if (!a) return out;
-    for (const st of CHAIN_STAGES) {
-      for (const c of a.stages[st].clusters)
-        if (c.approximate * 2 > c.memberIds.length) out.add(`${st}/${c.id}`);
-    }
-    return out;
-  });
-
-  /** The selected cluster in the current figures (null when the figures no longer have it). */
-  const selectedCluster = createMemo(() => {
-    const sel = ui.selected;
-    if (sel?.kind !== 'cluster') return null;
-    const [stage, n] = sel.id.split('/');
-    const a = analysis();
-    return (
-      (a && isChainStage(stage ?? '')
-        ? a.stages[stage as ChainStage].clusters.find((c) => String(c.id) === n)
-        : null) ?? null
-    );
-  });
-
   const stageSet = createMemo(() => new Set(ui.stages));
 
-  /** Indices of enterprises passing every filter except the stage filter (chain completeness). */
-  const chainIdx = createMemo(() => {
-    const all = enterprises();
-    const out = new Uint32Array(all.length);
-    for (let i = 0; i < all.length; i++) out[i] = i;
-    return out;
-  });
+  /** Indices of enterprises passing every filter except the stage filter. */
+  const chainIdx = createMemo(() => Uint32Array.from(enterprises().keys()));
 
   /** Indices of enterprises passing every filter. */
   const visibleIdx = createMemo(() => {
@@ -141,23 +120,51 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     return out.subarray(0, k);
   });
 
-  /** Per stage, ignoring the stage filter (every other filter applied). Depends on the data only. */
-  const totals = createMemo(() => {
+  /**
+   * Per stage: enterprises passing every *other* filter, located or not, the stage on or off (what
+   * switching it on shows: faceted counts, contract.md). Independent of the stage filter.
+   */
+  const counts = createMemo(() => {
     const all = enterprises();
-    const total = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
-    for (const i of chainIdx()) total[all[i]!.stage]++;
-    return total;
+    const n = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+    for (const i of chainIdx()) n[all[i]!.stage]++;
+    return n;
   });
 
-  /** Per stage: visible count (passes every filter, located or not; 0 while the stage is off), and total. */
-  const counts = createMemo(() => {
-    const set = stageSet();
-    const total = totals();
-    const visible = Object.fromEntries(STAGES.map((s) => [s, set.has(s) ? total[s] : 0])) as Record<
-      Stage,
-      number
-    >;
-    return { visible, total };
+  const figures = createFigures(
+    {
+      dataset: createMemo(() => {
+        const d = data();
+        return (
+          d && { records: d.enterprises.map(toAnalysisRecord), zones: [...d.zones], studyArea: d.studyArea }
+        );
+      }),
+      filterIdx: chainIdx,
+      stages: () => ui.stages,
+      params: () => ({
+        maxDistanceKm: ui.params.maxDistanceKm,
+        minPoints: ui.params.minPoints,
+        hexSideKm: ui.params.hexSideKm,
+      }),
+      hexShown: () => ui.hexGrid,
+      visibleCount: () => visibleIdx().length,
+    },
+    runner,
+  );
+  const analysis = figures.result;
+
+  /** The selected cluster in the current figures (null when none of them holds its first member). */
+  const selectedCluster = createMemo<ClusterInfo | null>(() => {
+    const sel = ui.selected;
+    if (sel?.kind !== 'cluster') return null;
+    const [stage, n] = sel.id.split('/');
+    const list = isChainStage(stage ?? '') ? analysis()?.stages[stage as ChainStage].clusters : undefined;
+    if (!list) return null;
+    return (
+      (sel.anchor
+        ? list.find((c) => c.memberIds.includes(sel.anchor!))
+        : list.find((c) => String(c.id) === n)) ?? null
+    );
   });
 
   /** The visible enterprises as records (not memoised: the list memoises it while open; exports call it). */
@@ -166,32 +173,26 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     return Array.from(visibleIdx(), (i) => all[i]!);
   };
 
-  /** What the map's overlays must show: the figures and the overlay switches. */
-  const overlayRequest = createMemo(() => ({
-    result: analysis(),
+  /** Everything the map must show; `ready` needs the map to have drawn exactly this. */
+  const mapFrame = createMemo<MapFrame>(() => ({
+    enterprises: enterprises(),
+    zones: zones(),
+    stages: [...ui.stages],
+    clusters: figures.stageFigures()?.figures ?? null,
     hulls: ui.hulls,
     hexGrid: ui.hexGrid,
     hexStage: ui.hexStage,
+    hex: figures.hexGrid(),
   }));
-
-  /** Filter-state sequence: bumps whenever what is visible changes. */
-  const seq = createMemo((prev: number) => {
-    visibleIdx();
-    ui.params.maxDistanceKm;
-    ui.params.minPoints;
-    return prev + 1;
-  }, 0);
 
   /**
    * contract.md: `ready` only once the map has drawn the current data (the visible points and the
    * overlays of the current figures) and the figures for it are shown; `loading` while recomputing.
    */
   const mapState = createMemo<'loading' | 'ready' | 'error'>(() => {
-    if (ui.loadError || analysisError()) return 'error';
-    if (!dataLoaded()) return 'loading';
-    if (analysisSeq() !== seq()) return 'loading';
-    if (!ui.noWebGL && (drawnIdx() !== visibleIdx() || drawnOverlays() !== overlayRequest()))
-      return 'loading';
+    if (ui.loadError || figures.error()) return 'error';
+    if (!dataLoaded() || !figures.current()) return 'loading';
+    if (!ui.noWebGL && drawn() !== mapFrame()) return 'loading';
     return 'ready';
   });
 
@@ -204,10 +205,10 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
   function toggleStage(s: Stage, on: boolean) {
     setStages(on ? [...ui.stages, s] : ui.stages.filter((x) => x !== s));
   }
-  /** Select an enterprise or zone. Before the data has loaded it is kept and checked on load. */
   /**
    * Select an enterprise, zone or cluster. `byUser`: the person chose it (click, list, search), so the
-   * details panel takes focus; selections from the URL, a portal message or a recomputation do not.
+   * details panel takes focus; selections from the URL or a portal message do not. Before the data
+   * has loaded it is kept and checked on load.
    */
   function select(sel: Selection, byUser = false) {
     if (byUser && sel) setFocusToken((n) => n + 1);
@@ -220,20 +221,26 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
       return;
     }
     if (sel?.kind === 'zone' && !zoneById().has(sel.id)) return;
+    if (sel?.kind === 'cluster' && !sel.anchor) {
+      const [stage, n] = sel.id.split('/');
+      const c = isChainStage(stage ?? '')
+        ? analysis()?.stages[stage as ChainStage].clusters.find((x) => String(x.id) === n)
+        : undefined;
+      if (!c) return;
+      sel = { ...sel, anchor: c.memberIds[0]! };
+    }
     setUi('selected', sel);
   }
-  function loadData(d: { enterprises: readonly Enterprise[]; zones: readonly Zone[]; sample: boolean }) {
+  function loadData(d: LoadedDataset) {
     batch(() => {
-      setEnterprises(d.enterprises);
-      setZones(d.zones);
-      setIsSample(d.sample);
-      setDataLoaded(true);
-      if (ui.selected?.kind === 'zone' && !zoneById().has(ui.selected.id)) {
-        console.warn(`[belt] ignoring selection of zone ${ui.selected.id}: no such zone`);
+      setData({ ...d, studyArea: d.studyArea ?? null });
+      const sel = ui.selected;
+      if (sel?.kind === 'zone' && !zoneById().has(sel.id)) {
+        console.warn(`[belt] ignoring selection of zone ${sel.id}: no such zone`);
         setUi('selected', null);
       }
-      if (ui.selected?.kind === 'enterprise' && !byId().has(ui.selected.id)) {
-        console.warn(`[belt] ignoring selection ${ui.selected.id}: no such enterprise`);
+      if (sel?.kind === 'enterprise' && !byId().has(sel.id)) {
+        console.warn(`[belt] ignoring selection ${sel.id}: no such enterprise`);
         setUi('selected', null);
       }
     });
@@ -251,21 +258,15 @@ export function createBeltState(config: BeltConfig, url: UrlState) {
     isSample,
     dataLoaded,
     analysis,
-    setAnalysis,
-    analysisSeq,
-    setAnalysisSeq,
-    analysisError,
-    setAnalysisError,
-    drawnIdx,
-    setDrawnIdx,
-    drawnOverlays,
-    setDrawnOverlays,
-    overlayRequest,
-    seq,
+    /** The figures are being recomputed for the current inputs. */
+    computing: () => dataLoaded() && !figures.error() && !figures.current(),
+    analysisError: figures.error,
+    mapFrame,
+    drawn,
+    setDrawn,
     byId,
     zoneById,
     selectedCluster,
-    approxClusters,
     focusToken,
     chainIdx,
     visibleIdx,

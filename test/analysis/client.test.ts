@@ -22,12 +22,9 @@ const records: AnalysisRecord[] = enterprises.map(({ id, stage, segment, county,
   lat,
 }));
 const all = () => Uint32Array.from(records.keys());
-const stageIdx = (stage: string) =>
-  Uint32Array.from(records.flatMap((r, i) => (r.stage === stage ? [i] : [])));
-const strip = <T extends { elapsedMs: number }>(r: T) => ({ ...r, elapsedMs: 0 });
 
 /** Loads worker.ts into a fake DedicatedWorkerGlobalScope and wraps it as a Worker. */
-async function fakeWorker(log: { transfers: unknown[][] }): Promise<Worker> {
+async function fakeWorker(log: { transfers: unknown[][] }, sent: ToWorker[] = []): Promise<Worker> {
   const scope: { onmessage?: (ev: MessageEvent) => void; postMessage: (m: unknown) => void } = {
     postMessage: (m) => setTimeout(() => w.onmessage?.({ data: structuredClone(m) } as MessageEvent), 0),
   };
@@ -38,6 +35,7 @@ async function fakeWorker(log: { transfers: unknown[][] }): Promise<Worker> {
     onerror: null,
     postMessage(msg: ToWorker, transfer: Transferable[] = []) {
       log.transfers.push(transfer);
+      sent.push(msg);
       const data = structuredClone(msg, { transfer });
       setTimeout(() => scope.onmessage?.({ data } as MessageEvent), 0);
     },
@@ -46,72 +44,125 @@ async function fakeWorker(log: { transfers: unknown[][] }): Promise<Worker> {
   return w as unknown as Worker;
 }
 
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const settle = async <T>(v: T | Promise<T>): Promise<T> => v;
+const CHAIN = ['upstream', 'midstream', 'downstream'] as const;
+
 describe('AnalysisClient in-process (no Worker in Node)', () => {
-  it('runs inline and gives the same result as analyze()', async () => {
+  it('answers each part exactly as analyze() computes it', async () => {
     const client = new AnalysisClient();
     expect(client.usesWorker).toBe(false);
-    client.load(records, zones, shangrao);
-    const up = stageIdx('upstream');
-    const got = await client.analyze(up, all(), { maxDistanceKm: 2 });
+    const ds = await client.load(records, zones, shangrao);
+    const f = all();
     const want = analyze({
-      records: records.filter((r) => r.stage === 'upstream'),
+      records: records.filter((r) => r.stage !== 'upstream'),
       chainRecords: records,
       zones,
       studyArea: shangrao,
       params: { maxDistanceKm: 2 },
     });
-    expect(strip(got)).toEqual(strip(want));
+    const mid = await settle(
+      client.figures({ kind: 'stage', stage: 'midstream', maxDistanceKm: 2, minPoints: 3 }, f),
+    );
+    expect(mid).toEqual(want.stages.midstream);
+    const cross = await settle(client.figures({ kind: 'cross', stages: ['midstream', 'downstream'] }, f));
+    expect(cross).toEqual({ lq: want.lq, clq: want.clq });
+    const chain = await settle(client.figures({ kind: 'chain' }, f));
+    expect(chain).toEqual({ zoneChains: want.zoneChains, countyChains: want.countyChains });
+    const hex = await settle(client.figures({ kind: 'hex', hexSideKm: 3 }, f));
+    expect(hex).toEqual(analyze({ records, zones, studyArea: shangrao }).hexGrid);
+    expect(ds.resolvedZones).toEqual(analyze({ records, zones, studyArea: shangrao }).resolvedZones);
+    expect(ds.areaKm2).toBeCloseTo(want.stages.midstream.nni.areaKm2, 9);
   });
 
-  it('a newer request supersedes older ones; only the newest resolves', async () => {
+  it('a known answer comes at once, without a message; a filter crosses once', async () => {
     const client = new AnalysisClient();
-    client.load(records, zones, shangrao);
-    const p1 = client.analyze(all(), all());
-    const p2 = client.analyze(stageIdx('midstream'), all());
-    const p3 = client.analyze(stageIdx('downstream'), all());
-    const [r1, r2, r3] = await Promise.allSettled([p1, p2, p3]);
+    await client.load(records, zones, shangrao);
+    const f = all();
+    const ask = { kind: 'stage', stage: 'upstream', maxDistanceKm: 1.5, minPoints: 3 } as const;
+    const first = client.figures(ask, f);
+    expect(first).toBeInstanceOf(Promise);
+    const again = client.figures(ask, f);
+    expect(again).toBeInstanceOf(Promise); // not yet known; it replaces the first, unanswered
+    await expect(first).rejects.toSatisfy(isSuperseded);
+    const v = await again;
+    expect(client.figures(ask, f)).toBe(v);
+    // Another array with the same indices is another filter: it is asked for again.
+    expect(client.figures(ask, all())).toBeInstanceOf(Promise);
+  });
+
+  it('a newer request of the same slot supersedes a queued one; other slots do not', async () => {
+    const client = new AnalysisClient();
+    await client.load(records, zones, shangrao);
+    const f = all();
+    const ask = (minPoints: number) =>
+      settle(client.figures({ kind: 'stage', stage: 'midstream', maxDistanceKm: 1.5, minPoints }, f));
+    const [r1, r2, r3, other] = await Promise.allSettled([
+      ask(3),
+      ask(4),
+      ask(5),
+      settle(client.figures({ kind: 'stage', stage: 'upstream', maxDistanceKm: 1.5, minPoints: 3 }, f)),
+    ]);
     expect(r1.status === 'rejected' && isSuperseded(r1.reason)).toBe(true);
     expect(r2.status === 'rejected' && isSuperseded(r2.reason)).toBe(true);
     expect(r3.status).toBe('fulfilled');
-    if (r3.status === 'fulfilled')
-      expect(r3.value.stages.downstream.count).toBe(stageIdx('downstream').length);
+    expect(other.status).toBe('fulfilled');
+  });
+
+  it('computes ahead the quotients one stage toggle away', async () => {
+    const client = new AnalysisClient();
+    await client.load(records, zones, shangrao);
+    const f = all();
+    await settle(client.figures({ kind: 'cross', stages: [...CHAIN] }, f));
+    for (let i = 0; i < 5; i++) await tick();
+    for (const off of CHAIN) {
+      const got = client.figures({ kind: 'cross', stages: CHAIN.filter((s) => s !== off) }, f);
+      expect(got, off).not.toBeInstanceOf(Promise);
+      expect(got).toEqual({
+        lq: analyze({ records: records.filter((r) => r.stage !== off) }).lq,
+        clq: analyze({ records: records.filter((r) => r.stage !== off) }).clq,
+      });
+    }
   });
 
   it('load() supersedes requests made before it', async () => {
     const client = new AnalysisClient();
-    client.load(records, zones, shangrao);
-    const old = client.analyze(all(), all());
-    client.load(records.slice(0, 10), zones, shangrao);
+    const oldLoad = client.load(records, zones, shangrao);
+    const old = settle(client.figures({ kind: 'chain' }, all()));
+    const ds = client.load(records.slice(0, 10), zones, shangrao);
     await expect(old).rejects.toSatisfy(isSuperseded);
-    const r = await client.analyze(Uint32Array.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 500), Uint32Array.of());
-    expect(r.total).toBe(10);
+    await expect(oldLoad).rejects.toSatisfy(isSuperseded);
+    await ds;
+    const r = await settle(
+      client.figures({ kind: 'chain' }, Uint32Array.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 500)),
+    );
+    const counted = r.countyChains.reduce((n, c) => n + c.total, 0);
+    expect(counted).toBe(records.slice(0, 10).filter((x) => CHAIN.includes(x.stage as never)).length);
   });
 });
 
 describe('AnalysisClient with the worker module', () => {
-  it('runs worker.ts, transfers index buffers once proven, and supersedes', async () => {
+  it('runs worker.ts: the same answers, the filter sent once, its buffer transferred', async () => {
     const log = { transfers: [] as unknown[][] };
-    const worker = await fakeWorker(log);
+    const sent: ToWorker[] = [];
+    const worker = await fakeWorker(log, sent);
     const c = new AnalysisClient({ mode: 'worker', createWorker: () => worker });
     expect(c.usesWorker).toBe(true);
-    c.load(records, zones, shangrao);
-    const first = all();
-    const r1 = await c.analyze(first, first);
-    expect(strip(r1)).toEqual(strip(analyze({ records, zones, studyArea: shangrao })));
-    // First request: copies were sent (the caller's array stays usable for a fallback).
-    expect(first.length).toBe(records.length);
-    const v = stageIdx('upstream');
-    const ch = all();
-    const pA = c.analyze(v, ch);
-    const pB = c.analyze(stageIdx('midstream'), all());
-    const pC = c.analyze(stageIdx('downstream'), all());
-    // pA is in flight (transferred), pB queued then replaced by pC.
-    expect(v.length).toBe(0);
-    await expect(pB).rejects.toSatisfy(isSuperseded);
-    await expect(pA).rejects.toSatisfy(isSuperseded);
-    const rc = await pC;
-    expect(rc.stages.downstream.count).toBe(stageIdx('downstream').length);
-    expect(log.transfers.at(-1)!.length).toBe(2);
+    await c.load(records, zones, shangrao);
+    const f = all();
+    const want = analyze({ records, zones, studyArea: shangrao });
+    for (const stage of CHAIN) {
+      const got = await settle(c.figures({ kind: 'stage', stage, maxDistanceKm: 1.5, minPoints: 3 }, f));
+      expect(got).toEqual(want.stages[stage]);
+    }
+    expect(await settle(c.figures({ kind: 'cross', stages: [...CHAIN] }, f))).toEqual({
+      lq: want.lq,
+      clq: want.clq,
+    });
+    expect(sent.filter((m) => m.type === 'filter')).toHaveLength(1);
+    expect(f.length).toBe(records.length); // the caller's array is intact (a copy was transferred)
+    const filterAt = sent.findIndex((m) => m.type === 'filter');
+    expect(log.transfers[filterAt]!.length).toBe(1);
   });
 
   it('falls back in-process when the worker fails before answering', async () => {
@@ -121,16 +172,16 @@ describe('AnalysisClient with the worker module', () => {
         onerror: null,
         onmessage: null,
         postMessage(m: ToWorker) {
-          if (m.type === 'analyze') setTimeout(() => w!.onerror?.({ preventDefault() {} }), 0);
+          if (m.type === 'figures') setTimeout(() => w!.onerror?.({ preventDefault() {} }), 0);
         },
         terminate() {},
       } as never;
       return w as unknown as Worker;
     };
     const c = new AnalysisClient({ mode: 'worker', createWorker: broken });
-    c.load(records, zones, shangrao);
-    const r = await c.analyze(all(), all());
+    void c.load(records, zones, shangrao);
+    const r = await settle(c.figures({ kind: 'chain' }, all()));
     expect(c.usesWorker).toBe(false);
-    expect(r.total).toBe(records.length);
+    expect(r.zoneChains).toEqual(analyze({ records, zones, studyArea: shangrao }).zoneChains);
   });
 });

@@ -329,8 +329,7 @@ describe('Legend live regions and numbers', () => {
     const { container } = render(() => (
       <Legend
         stages={[...STAGES]}
-        visibleCounts={counts(12345)}
-        totalCounts={counts(12345)}
+        counts={counts(12345)}
         analysis={analysis}
         computing={true}
         largeText={false}

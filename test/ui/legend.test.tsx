@@ -6,7 +6,6 @@ import { STAGES, type Stage } from '../../src/data/types.ts';
 import { setLang } from '../../src/i18n/index.ts';
 import { Legend } from '../../src/ui/Legend.tsx';
 
-const zero = () => Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
 const totals: Record<Stage, number> = {
   upstream: 10,
   midstream: 50,
@@ -48,16 +47,10 @@ function fig(
 
 function Harness(props: { analysis?: AnalysisResult | null; onToggle?: (s: Stage, on: boolean) => void }) {
   const [stages, setStages] = createSignal<Stage[]>([...STAGES]);
-  const visible = () => {
-    const v = zero();
-    for (const s of stages()) v[s] = totals[s];
-    return v;
-  };
   return (
     <Legend
       stages={stages()}
-      visibleCounts={visible()}
-      totalCounts={totals}
+      counts={totals}
       analysis={props.analysis ?? null}
       computing={false}
       largeText={false}
@@ -87,15 +80,16 @@ describe('Legend and stage filter', () => {
     }
   });
 
-  it('unticking a stage calls back, zeroes its count and shows the total beside it', () => {
+  it('unticking a stage calls back and keeps its count: what ticking it again would add (faceted)', () => {
     const onToggle = vi.fn();
     const { container } = render(() => <Harness onToggle={onToggle} />);
     const box = container.querySelector<HTMLInputElement>('[data-stage-filter="midstream"]')!;
     fireEvent.click(box);
     expect(onToggle).toHaveBeenCalledWith('midstream', false);
     expect(box.checked).toBe(false);
-    expect(container.querySelector('[data-stage-count="midstream"]')!.textContent).toBe('0');
-    expect(box.closest('li')!.textContent).toContain('50');
+    expect(container.querySelector('[data-stage-count="midstream"]')!.textContent).toBe('50');
+    expect(box.closest('li')!.textContent).toContain('+50');
+    expect(box.closest('li')!.textContent).toContain('已隐藏');
     fireEvent.click(box);
     expect(container.querySelector('[data-stage-count="midstream"]')!.textContent).toBe('50');
   });

@@ -1,0 +1,32 @@
+import { createEffect } from 'solid-js';
+import { lang } from '../i18n/index.ts';
+import type { BeltState } from '../ui/state.ts';
+import type { BeltConfig } from './config.ts';
+import { writeUrlState } from './url.ts';
+
+/** The URL reflects the state (replaceState), so that a copied link reopens the same view. */
+export function bindUrl(s: BeltState, config: BeltConfig): void {
+  createEffect(() => {
+    const sel = s.ui.selected;
+    const q = writeUrlState(
+      window.location.search,
+      {
+        stages: [...s.ui.stages],
+        lang: lang(),
+        embed: s.ui.embed,
+        ...(s.ui.view ? { view: { ...s.ui.view } } : {}),
+        ...(sel?.kind === 'enterprise' ? { select: sel.id } : {}),
+        ...(sel?.kind === 'zone' ? { zone: sel.id } : {}),
+        list: s.ui.listOpen,
+        panel: s.ui.panelOpen,
+        dbscan: { maxDistanceKm: s.ui.params.maxDistanceKm, minPoints: s.ui.params.minPoints },
+        largeText: s.ui.largeText,
+        ...(s.ui.hexGrid ? { hex: s.ui.hexStage } : {}),
+        hulls: s.ui.hulls,
+      },
+      { dbscan: config.analysis },
+    );
+    if (q !== window.location.search)
+      window.history.replaceState(null, '', `${window.location.pathname}${q}${window.location.hash}`);
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * The figures of the page as Solid resources keyed on exactly their inputs (see analysis/protocol.ts):
+ * a stage toggle changes only the key of the cross-stage quotients (and, when cached or computed
+ * ahead, they answer at once); a parameter change only the three stages' keys; the chain completeness
+ * and the hexagons follow the filter alone. A superseded answer is dropped by the resource itself.
+ */
+import { type Accessor, createMemo, createResource, type Resource } from 'solid-js';
+import { type AnalysisClient, isSuperseded } from '../analysis/client.ts';
+import { emptyStageFigures } from '../analysis/empty-stage-figures.ts';
+import type { DatasetFigures, FigureResults, HexGrid } from '../analysis/protocol.ts';
+import type { StudyArea } from '../analysis/study-area-km2.ts';
+import type { AnalysisRecord, AnalysisResult, StageFigures } from '../analysis/types.ts';
+import { CHAIN_STAGES, type ChainStage, type Stage, type Zone } from '../data/types.ts';
+
+/** What the page needs of the analysis engine (AnalysisClient implements it; tests may fake it). */
+export type AnalysisRunner = Pick<AnalysisClient, 'load' | 'figures'>;
+
+export interface FigureInputs {
+  /** The dataset as the analysis sees it (null until loaded). */
+  dataset: Accessor<{
+    records: readonly AnalysisRecord[];
+    zones: Zone[];
+    studyArea: StudyArea | null;
+  } | null>;
+  /** Records passing every filter but the stage filter (indices into the dataset). */
+  filterIdx: Accessor<Uint32Array>;
+  stages: Accessor<readonly Stage[]>;
+  params: Accessor<{ maxDistanceKm: number; minPoints: number; hexSideKm: number }>;
+  /** Whether the hexagon grid is shown (computed only then). */
+  hexShown: Accessor<boolean>;
+  /** Visible enterprises (all stages), for `total`. */
+  visibleCount: Accessor<number>;
+}
+
+/** The three stages' figures and the DBSCAN parameters they were computed with. */
+export interface SettledStages {
+  figures: Record<ChainStage, StageFigures>;
+  maxDistanceKm: number;
+  minPoints: number;
+}
+
+const EMPTY_HEX: HexGrid = { type: 'FeatureCollection', features: [] };
+
+const settled = (r: Resource<unknown>) => r.state === 'ready';
+
+/**
+ * The runner's answer, where a superseded one never settles: a newer request of the same resource
+ * has replaced it, so the resource is waiting for that one already (dropped by construction).
+ */
+function answer<T>(a: T | Promise<T>): T | Promise<T> {
+  if (!(a instanceof Promise)) return a;
+  return a.catch((e: unknown) => (isSuperseded(e) ? new Promise<T>(() => {}) : Promise.reject(e)));
+}
+
+export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
+  const [dataset] = createResource<DatasetFigures, NonNullable<ReturnType<FigureInputs['dataset']>>>(
+    inp.dataset,
+    (d) => answer(runner.load(d.records, d.zones, d.studyArea)),
+  );
+  /** The filter, once the dataset it indexes is in the engine. */
+  const filter = () => (dataset.state === 'ready' ? inp.filterIdx() : null);
+
+  const stageRes = {} as Record<ChainStage, Resource<StageFigures>>;
+  for (const stage of CHAIN_STAGES) {
+    [stageRes[stage]] = createResource(
+      () => {
+        const f = filter();
+        const p = inp.params();
+        return f && { f, maxDistanceKm: p.maxDistanceKm, minPoints: p.minPoints };
+      },
+      (k) =>
+        answer(
+          runner.figures(
+            { kind: 'stage', stage, maxDistanceKm: k.maxDistanceKm, minPoints: k.minPoints },
+            k.f,
+          ),
+        ),
+    );
+  }
+  /** The chain stages switched on, in chain order (support and unclassified never enter the quotients). */
+  const chainStagesOn = createMemo(() => CHAIN_STAGES.filter((s) => inp.stages().includes(s)), undefined, {
+    equals: (a, b) => a.join() === b.join(),
+  });
+  const [cross] = createResource(
+    () => {
+      const f = filter();
+      return f && { f, stages: chainStagesOn() };
+    },
+    (k) => answer(runner.figures({ kind: 'cross', stages: k.stages }, k.f)),
+  );
+  const [chain] = createResource(filter, (f) => answer(runner.figures({ kind: 'chain' }, f)));
+  const [hex] = createResource(
+    () => {
+      const f = filter();
+      return f && inp.hexShown() && { f, hexSideKm: inp.params().hexSideKm };
+    },
+    (k) => answer(runner.figures({ kind: 'hex', hexSideKm: k.hexSideKm }, k.f)),
+  );
+
+  const all = (): Resource<unknown>[] => [
+    dataset,
+    ...CHAIN_STAGES.map((s) => stageRes[s]),
+    cross,
+    chain,
+    ...(inp.hexShown() ? [hex] : []),
+  ];
+
+  /** The first failure of the figures in use (a superseded answer is not one: it never surfaces). */
+  const error = createMemo(() => {
+    for (const r of all()) if (r.state === 'errored') return String((r.error as Error)?.message ?? r.error);
+    return null;
+  });
+  /** Every figure in use is computed for the current inputs. */
+  const current = createMemo(() => inp.dataset() !== null && all().every(settled));
+
+  /**
+   * The three stages' figures, replaced only when all three are current: a parameter change redraws
+   * the cluster outlines once, not once per stage. Independent of the stage filter.
+   */
+  const stageFigures = createMemo<SettledStages | null>((prev) => {
+    if (!CHAIN_STAGES.every((s) => settled(stageRes[s]))) return prev ?? null;
+    const { maxDistanceKm, minPoints } = inp.params();
+    const figures = Object.fromEntries(CHAIN_STAGES.map((s) => [s, stageRes[s]()!]));
+    return { figures: figures as Record<ChainStage, StageFigures>, maxDistanceKm, minPoints };
+  });
+
+  /** The hexagon counts per stage over the filter (the map adds up the visible stages). */
+  const hexGrid = createMemo<HexGrid>((prev) =>
+    inp.hexShown() ? (settled(hex) ? hex()! : (prev ?? EMPTY_HEX)) : EMPTY_HEX,
+  );
+
+  /**
+   * The figures over the visible enterprises, in the engine's one-call shape (analyze()): a stage
+   * switched off has the figures of no firm. Kept from the last complete set while parts compute.
+   */
+  const result = createMemo<AnalysisResult | null>((prev) => {
+    const st = stageFigures();
+    const c: FigureResults['cross'] | undefined = cross.latest;
+    const ch: FigureResults['chain'] | undefined = chain.latest;
+    const d = dataset.latest;
+    if (!st || !c || !ch || !d) return prev ?? null;
+    const on = new Set(inp.stages());
+    const stages = Object.fromEntries(
+      CHAIN_STAGES.map((s) => [s, on.has(s) ? st.figures[s] : emptyStageFigures(s, d.areaKm2)]),
+    ) as Record<ChainStage, StageFigures>;
+    return {
+      params: { maxDistanceKm: st.maxDistanceKm, minPoints: st.minPoints, hexSideKm: inp.params().hexSideKm },
+      total: inp.visibleCount(),
+      stages,
+      lq: c.lq,
+      clq: c.clq,
+      zoneChains: ch.zoneChains,
+      countyChains: ch.countyChains,
+      resolvedZones: d.resolvedZones,
+      hexGrid: hexGrid(),
+      elapsedMs: 0,
+    };
+  });
+
+  return { result, stageFigures, hexGrid, current, error };
+}
+
+export type Figures = ReturnType<typeof createFigures>;
