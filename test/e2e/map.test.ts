@@ -429,12 +429,53 @@ describe('the map on the default sample', () => {
     await done(g);
   });
 
-  it('large-text mode flips the html hook', async () => {
-    const g = await open('/portal/belt/');
+  it('large-text mode flips the html hook, and switching it on draws what loading with large=1 draws', async () => {
+    const view = 'view=117.9,28.45,9';
+    const g = await open(`/portal/belt/?${view}`);
     await waitReady(g.page);
     await g.page.locator('input[data-large-text]').check();
     expect(await g.page.locator('html').getAttribute('data-large-text')).toBe('on');
+    await waitReady(g.page);
+    await g.page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    const toggled = await g.page.locator('.map canvas').screenshot();
     await g.page.screenshot({ path: resolve(SHOTS, 'large-text.png') });
+    const h = await open(`/portal/belt/?${view}&large=1`);
+    await waitReady(h.page);
+    await h.page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    const loaded = await h.page.locator('.map canvas').screenshot();
+    // One style definition: the two paths give the same pixels (compared in a blank page).
+    const blank = await browser.newPage();
+    const differing = await blank.evaluate(
+      async ([a, b]) => {
+        const px = async (b64: string) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const c = document.createElement('canvas');
+          c.width = img.width;
+          c.height = img.height;
+          const ctx = c.getContext('2d')!;
+          ctx.drawImage(img, 0, 0);
+          return ctx.getImageData(0, 0, c.width, c.height).data;
+        };
+        const [pa, pb] = [await px(a!), await px(b!)];
+        if (pa.length !== pb.length) return 1;
+        let n = 0;
+        for (let i = 0; i < pa.length; i += 4)
+          if (
+            Math.abs(pa[i]! - pb[i]!) +
+              Math.abs(pa[i + 1]! - pb[i + 1]!) +
+              Math.abs(pa[i + 2]! - pb[i + 2]!) >
+            24
+          )
+            n++;
+        return n / (pa.length / 4);
+      },
+      [toggled.toString('base64'), loaded.toString('base64')],
+    );
+    await blank.close();
+    expect(differing).toBeLessThan(0.002);
     await done(g);
+    await done(h);
   });
 });
