@@ -12,7 +12,7 @@ import path from 'node:path';
 import { area } from '@turf/area';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { COUNTIES } from '../src/data/counties.ts';
-import { featureCollectionToText } from '../src/data/records.ts';
+import { featureCollectionToText } from '../src/data/serialize.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const SRC = path.resolve(repoRoot, '..', 'shared', 'geodata-sources');

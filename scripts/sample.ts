@@ -7,8 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { enterprisesToGeoJSON, featureCollectionToText, zonesToGeoJSON } from '../src/data/records.ts';
 import { DEFAULT_COUNT, DEFAULT_SEED, generateSample, sampleMetadata } from '../src/data/sample.ts';
+import { enterprisesToGeoJSON, featureCollectionToText, zonesToGeoJSON } from '../src/data/serialize.ts';
 
 function arg(name: string): string | undefined {
   const argv = process.argv.slice(2);

@@ -2,7 +2,8 @@
  * Fetch and parse the data files a deployment names (relative URLs on the app's own origin).
  * Never throws for bad rows: they come back as `rejected`, each naming the row and field.
  */
-import { parseEnterprisesGeoJSON, parseZonesGeoJSON, type RowError } from './records.ts';
+import type { RowError } from './normalize.ts';
+import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from './parse.ts';
 import type { Enterprise, Zone } from './types.ts';
 
 export interface LoadedData {

@@ -1,6 +1,6 @@
 /**
  * Strict validation of canonical record files (the committed sample, or a registry before it is
- * published). The parser (records.ts) is lenient where an import should be (labels, aliases, defaults);
+ * published). The parser (parse.ts, normalize.ts) is lenient where an import should be (labels, aliases, defaults);
  * the validator is not: it checks the raw properties against the vocabulary.
  *
  * Errors: stage not a vocabulary code; segment unknown or of another stage; county not one of the 12
@@ -11,7 +11,7 @@
  */
 import { SHANGRAO_BBOX } from './anchors.ts';
 import { isCountyAdcode } from './counties.ts';
-import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from './records.ts';
+import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from './parse.ts';
 import { isSegment, isStage, PRECISIONS, SEGMENT_STAGE, ZONE_LEVELS } from './types.ts';
 
 export type Severity = 'error' | 'warning';

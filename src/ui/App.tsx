@@ -1,7 +1,7 @@
 import { batch, createEffect, createMemo, createSignal, For, on, onCleanup, Show } from 'solid-js';
 import { type AnalysisClient, isSuperseded } from '../analysis/client.ts';
 import { ATTRIBUTION } from '../data/attribution.ts';
-import { enterprisesToCSV, enterprisesToGeoJSON } from '../data/records.ts';
+import { enterprisesToCSV, enterprisesToGeoJSON } from '../data/serialize.ts';
 import { CHAIN_STAGES, type Precision } from '../data/types.ts';
 import { type BeltConfig, configTitle } from '../embed/config.ts';
 import { createBridge, type OutMessage } from '../embed/messages.ts';

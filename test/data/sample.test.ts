@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTY_ADCODES } from '../../src/data/counties.ts';
-import {
-  enterprisesToGeoJSON,
-  parseEnterprisesGeoJSON,
-  parseZonesGeoJSON,
-  zonesToGeoJSON,
-} from '../../src/data/records.ts';
+import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from '../../src/data/parse.ts';
 import { DEFAULT_COUNT, DEFAULT_SEED, generateSample, isSampleRecord } from '../../src/data/sample.ts';
+import { enterprisesToGeoJSON, zonesToGeoJSON } from '../../src/data/serialize.ts';
 import { SEGMENTS, type Stage } from '../../src/data/types.ts';
 
 const def = generateSample({ seed: DEFAULT_SEED, count: DEFAULT_COUNT });
