@@ -7,6 +7,7 @@ import { render } from 'solid-js/web';
 import { AnalysisClient } from './analysis/client.ts';
 import { toAnalysisRecord } from './analysis/to-analysis-record.ts';
 import { loadData } from './data/load.ts';
+import type { LoadProgress } from './data/parse-job.ts';
 import { loadConfig } from './embed/config.ts';
 import { parseUrlState } from './embed/url.ts';
 import { setLang } from './i18n/index.ts';
@@ -38,7 +39,10 @@ async function start() {
   );
 
   try {
-    const d = await loadData({ ...config.data, base: 'data/' });
+    // TODO(wire): progress signal → App (src/ui/LoadProgress.tsx renders it)
+    // biome-ignore lint/correctness/noUnusedVariables: read once wired into App
+    const [loadProgress, setLoadProgress] = createSignal<LoadProgress | null>(null);
+    const d = await loadData({ ...config.data, base: 'data/' }, { onProgress: setLoadProgress });
     for (const r of d.rejected) {
       for (const e of r.errors) console.warn(`[belt] ${r.file}: ${e.message}`);
       state.setUi('warnings', (ws) => [

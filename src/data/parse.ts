@@ -81,6 +81,16 @@ function dedupe<T extends { id: string }>(rows: { row: number; record: T }[], re
 export interface ParseOptions {
   crs?: Crs;
   defaultSource?: string;
+  /** Rows read so far and rows in the file: at the start, every PROGRESS_EVERY rows, after the last. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const PROGRESS_EVERY = 1000;
+
+function rowProgress(onProgress: ParseOptions['onProgress'], total: number): (done: number) => void {
+  return (done) => {
+    if (onProgress && (done % PROGRESS_EVERY === 0 || done === total)) onProgress(done, total);
+  };
 }
 
 /**
@@ -88,12 +98,15 @@ export interface ParseOptions {
  * Never throws: a file-level problem is reported as a rejection with row 0.
  */
 export function parseEnterprisesGeoJSON(json: unknown, options: ParseOptions = {}): ParseResult<Enterprise> {
+  const { onProgress, ...rowOptions } = options;
   const { features, error } = featuresOf(json);
   const rejected: RowError[] = [];
   const warnings: RowWarning[] = [];
   if (error) return { records: [], rejected: [{ row: 0, message: error }], warnings };
   const ok: { row: number; record: Enterprise }[] = [];
+  const progress = rowProgress(onProgress, features.length);
   features.forEach((f, i) => {
+    progress(i);
     const row = i + 1;
     if (!isObject(f) || f.type !== 'Feature') {
       rejected.push({ row, message: `row ${row}: not a GeoJSON Feature` });
@@ -111,11 +124,12 @@ export function parseEnterprisesGeoJSON(json: unknown, options: ParseOptions = {
       });
       return;
     }
-    const r = normalizeRow(props, row, { ...options, coordinates: pt.coords });
+    const r = normalizeRow(props, row, { ...rowOptions, coordinates: pt.coords });
     warnings.push(...r.warnings);
     if (r.error) rejected.push(r.error);
     else if (r.record) ok.push({ row, record: r.record });
   });
+  progress(features.length);
   return { records: dedupe(ok, rejected), rejected, warnings };
 }
 
@@ -125,24 +139,28 @@ export function parseEnterprisesGeoJSON(json: unknown, options: ParseOptions = {
  * extra values that look like plain numbers or true/false become numbers/booleans, empty cells null.
  */
 export function parseEnterprisesCSV(csv: string, options: ParseOptions = {}): ParseResult<Enterprise> {
+  const { onProgress, ...rowOptions } = options;
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const rejected: RowError[] = [];
   const warnings: RowWarning[] = [];
   const [header, ...lines] = parsed.data;
   if (!header) return { records: [], rejected: [{ row: 0, message: 'empty CSV' }], warnings };
   const ok: { row: number; record: Enterprise }[] = [];
+  const progress = rowProgress(onProgress, lines.length);
   lines.forEach((cells, i) => {
+    progress(i);
     const row = i + 1;
     const obj: Record<string, unknown> = {};
     header.forEach((col, c) => {
       const raw = cells[c] ?? '';
       obj[col] = fieldOf(col) ? raw : inferCell(raw);
     });
-    const r = normalizeRow(obj, row, options);
+    const r = normalizeRow(obj, row, rowOptions);
     warnings.push(...r.warnings);
     if (r.error) rejected.push(r.error);
     else if (r.record) ok.push({ row, record: r.record });
   });
+  progress(lines.length);
   return { records: dedupe(ok, rejected), rejected, warnings };
 }
 
