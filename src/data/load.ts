@@ -9,6 +9,7 @@
  * THE parser (parse.ts, as the command-line scripts), and posts the enterprises in chunks that are put
  * together here, so that the page never spends one long task receiving 100,000 records. Where Worker is
  * undefined (Node, jsdom) or the worker fails to start, the same job (parse-job.ts) runs in-process.
+ * The page keeps one parse worker for every job (ParseWorker).
  * Never throws for bad rows: they come back as `rejected`, each naming the file, row and field; a file
  * that cannot be fetched or is not JSON rejects the promise.
  */
@@ -16,6 +17,7 @@ import type { RowError, RowWarning } from './normalize.ts';
 import {
   type FileIssues,
   type FileRequest,
+  type FromParseWorker,
   type LoadProgress,
   type ParseJob,
   type ParseMessage,
@@ -47,23 +49,77 @@ export interface ParsedFiles {
 export interface ParseFilesOptions {
   /** Fetch and parse progress; null once the result (or the error) is delivered. */
   onProgress?: (p: LoadProgress | null) => void;
-  /** 'worker' (default where Worker exists) or 'inline' (in-process, the default elsewhere). */
-  mode?: 'worker' | 'inline';
-  /** Custom worker factory (tests, other bundlers). */
-  createWorker?: () => Worker;
+  /** The worker to use; null: in-process. Default: the page's parse worker, where Worker exists. */
+  worker?: ParseWorker | null;
   /** Enterprises per message from the worker (default parse-job.ts DEFAULT_CHUNK). */
   chunkSize?: number;
 }
 
-function startWorker(options: ParseFilesOptions): Worker | null {
-  if (options.mode === 'inline' || (!options.createWorker && typeof Worker === 'undefined')) return null;
+type Receiver = (m: ParseMessage) => void;
+
+/**
+ * A parse worker and the jobs it runs, told apart by id. The page keeps one (started on first use)
+ * for the load and every later import, so no job pays for a worker start-up. When it fails (cannot
+ * start, unreadable message), every running job and every later one runs in-process.
+ */
+export class ParseWorker {
+  private readonly jobs = new Map<number, { receive: Receiver; fallBack: () => void }>();
+  private nextId = 1;
+  private failed = false;
+
+  constructor(private readonly worker: Worker) {
+    worker.onmessage = (ev: MessageEvent<FromParseWorker>) => {
+      const { id, ...m } = ev.data;
+      const job = this.jobs.get(id);
+      if (!job) return;
+      if (m.type === 'enterprises') worker.postMessage({ type: 'next', id } satisfies ToParseWorker);
+      if (m.type === 'done' || m.type === 'error') this.jobs.delete(id);
+      job.receive(m as ParseMessage);
+    };
+    worker.onerror = worker.onmessageerror = (ev: Event) => {
+      ev.preventDefault();
+      this.failed = true;
+      worker.terminate();
+      const jobs = [...this.jobs.values()];
+      this.jobs.clear();
+      for (const j of jobs) j.fallBack();
+    };
+  }
+
+  /** Run `job`, its messages to `receive`; `fallBack` (run it in-process) if the worker fails. */
+  run(job: ParseJob, receive: Receiver, fallBack: () => void): void {
+    if (this.failed) {
+      fallBack();
+      return;
+    }
+    const id = this.nextId++;
+    this.jobs.set(id, { receive, fallBack });
+    this.worker.postMessage({ ...job, id } satisfies ToParseWorker);
+  }
+}
+
+/** A ParseWorker around `create()`, or null where it throws (e.g. a CSP that forbids the worker). */
+export function startParseWorker(create: () => Worker): ParseWorker | null {
   try {
-    return options.createWorker
-      ? options.createWorker()
-      : new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
+    return new ParseWorker(create());
   } catch {
     return null;
   }
+}
+
+let pageWorker: ParseWorker | null | undefined;
+
+/** The page's parse worker, started on first use (null where Worker is undefined: Node, jsdom). */
+function defaultWorker(): ParseWorker | null {
+  if (pageWorker === undefined) {
+    pageWorker =
+      typeof Worker === 'undefined'
+        ? null
+        : startParseWorker(
+            () => new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' }),
+          );
+  }
+  return pageWorker;
 }
 
 /** Fetch (or take) and parse `files` in the parse worker, or in-process where it cannot run. */
@@ -73,13 +129,12 @@ export function parseFiles(files: FileRequest[], options: ParseFilesOptions = {}
     files,
     ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}),
   };
+  const worker = options.worker !== undefined ? options.worker : defaultWorker();
   return new Promise<ParsedFiles>((resolve, reject) => {
     let chunks: Enterprise[][] = [];
     let settled = false;
-    let worker = startWorker(options);
     const finish = () => {
       settled = true;
-      worker?.terminate();
       options.onProgress?.(null);
     };
     const receive = (m: ParseMessage) => {
@@ -100,28 +155,13 @@ export function parseFiles(files: FileRequest[], options: ParseFilesOptions = {}
         resolve({ enterprises, zones, geojson, rejected, warnings, sample });
       }
     };
+    // The same job in-process: where no worker runs, or when it fails.
     const inline = () => {
       chunks = [];
       void runParseJob(job, receive);
     };
-    if (!worker) {
-      inline();
-      return;
-    }
-    const w = worker;
-    w.onmessage = (ev: MessageEvent<ParseMessage>) => {
-      receive(ev.data);
-      if (ev.data.type === 'enterprises' && !settled) w.postMessage({ type: 'next' } satisfies ToParseWorker);
-    };
-    // A worker that cannot start (or whose messages cannot be read): the same job, in-process.
-    w.onerror = w.onmessageerror = (ev: Event) => {
-      ev.preventDefault();
-      w.onmessage = null;
-      w.terminate();
-      worker = null;
-      if (!settled) inline();
-    };
-    w.postMessage(job);
+    if (worker) worker.run(job, receive, inline);
+    else inline();
   });
 }
 

@@ -77,8 +77,10 @@ export type ParseMessage =
   | ParseDone
   | { type: 'error'; message: string };
 
-/** What the page sends: a job, then `next` after each chunk of enterprises it has taken. */
-export type ToParseWorker = ParseJob | { type: 'next' };
+/** What the page sends the worker: jobs (by id), and `next` after each chunk of a job it has taken. */
+export type ToParseWorker = (ParseJob & { id: number }) | { type: 'next'; id: number };
+/** What the worker sends back: a job's messages, with its id. */
+export type FromParseWorker = ParseMessage & { id: number };
 
 /** 5,000 records: a 15–20 ms receive in Chromium on this 2-core machine (README, Performance). */
 export const DEFAULT_CHUNK = 5000;
@@ -89,23 +91,23 @@ export function isSyntheticSource(source: string): boolean {
   return /synthetic sample|示例数据/i.test(source);
 }
 
-/** Read a response body to text, reporting each chunk's byte count. */
-async function readBody(res: Response, decoder: TextDecoder, onBytes: (n: number) => void): Promise<string> {
-  if (!res.body) {
-    const buf = await res.arrayBuffer();
-    onBytes(buf.byteLength);
-    return decoder.decode(buf);
-  }
-  const reader = res.body.getReader();
-  const parts: string[] = [];
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    onBytes(value.byteLength);
-    parts.push(decoder.decode(value, { stream: true }));
-  }
-  parts.push(decoder.decode());
-  return parts.join('');
+/**
+ * Read a response body to text, reporting each chunk's byte count. The bytes are counted on one branch
+ * of the body (a reader) while a clone's arrayBuffer() takes them: read through a reader alone, the
+ * request often ended as net::ERR_ABORTED in Chromium though every byte had come (the loader was let go
+ * before the network reported completion; the clone's native reader waits for it).
+ */
+async function readBody(res: Response, encoding: string, onBytes: (n: number) => void): Promise<string> {
+  const count = async (reader: ReadableStreamDefaultReader<Uint8Array> | undefined) => {
+    for (;;) {
+      const chunk = await reader?.read();
+      if (!chunk || chunk.done) return;
+      onBytes(chunk.value.byteLength);
+    }
+  };
+  const [bytes] = await Promise.all([res.clone().arrayBuffer(), count(res.body?.getReader())]);
+  if (!res.body) onBytes(bytes.byteLength);
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 /** The byte count a response will deliver, where the headers say so (not for compressed bodies). */
@@ -133,14 +135,14 @@ async function texts(files: FileRequest[], post: (m: ParseMessage) => void): Pro
   if (fetched.length) report(true);
   const out = await Promise.all(
     files.map(async (f) => {
-      const decoder = new TextDecoder(f.encoding ?? 'utf-8');
+      const encoding = f.encoding ?? 'utf-8';
       const src = f.source;
       if ('text' in src) return src.text;
-      if ('buffer' in src) return decoder.decode(src.buffer);
+      if ('buffer' in src) return new TextDecoder(encoding).decode(src.buffer);
       const res = await fetch(src.url);
       if (!res.ok) throw new Error(`${f.name}: HTTP ${res.status}`);
       totals[fetched.indexOf(f)] = expectedBytes(res);
-      return readBody(res, decoder, (n) => {
+      return readBody(res, encoding, (n) => {
         done += n;
         report(false);
       });

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { generateSample } from '../../scripts/lib/sample.ts';
-import { loadData, parseFiles } from '../../src/data/load.ts';
+import { loadData, ParseWorker, parseFiles, startParseWorker } from '../../src/data/load.ts';
 import { parseEnterprisesGeoJSON } from '../../src/data/parse.ts';
 import {
   type FileRequest,
+  type FromParseWorker,
   type ParseMessage,
   runParseJob,
   type ToParseWorker,
@@ -145,22 +146,25 @@ describe('the parse job (the worker’s handler, run in-process)', () => {
   });
 });
 
-/** Stands in for a module worker: runs the job on later tasks, every message a structured clone. */
+/** Stands in for the module worker (parse-worker.ts): jobs by id on later tasks, messages cloned. */
 class FakeWorker {
-  onmessage: ((ev: MessageEvent<ParseMessage>) => void) | null = null;
+  onmessage: ((ev: MessageEvent<FromParseWorker>) => void) | null = null;
   onerror: ((ev: Event) => void) | null = null;
   onmessageerror: ((ev: Event) => void) | null = null;
   terminated = false;
+  jobs = 0;
   /** `next` messages received (one per chunk taken). */
   nexts = 0;
-  private wake: (() => void) | null = null;
+  private readonly wake = new Map<number, () => void>();
   constructor(private readonly fail = false) {}
   postMessage(msg: ToParseWorker) {
+    const { id } = msg;
     if (msg.type === 'next') {
       this.nexts++;
-      this.wake?.();
+      this.wake.get(id)?.();
       return;
     }
+    this.jobs++;
     setTimeout(() => {
       if (this.fail) this.onerror?.(new Event('error', { cancelable: true }));
       else
@@ -168,12 +172,10 @@ class FakeWorker {
           structuredClone(msg),
           (m) =>
             setTimeout(
-              () => !this.terminated && this.onmessage?.({ data: structuredClone(m) } as MessageEvent),
+              () =>
+                !this.terminated && this.onmessage?.({ data: structuredClone({ ...m, id }) } as MessageEvent),
             ),
-          () =>
-            new Promise<void>((resolve) => {
-              this.wake = resolve;
-            }),
+          () => new Promise<void>((resolve) => this.wake.set(id, resolve)),
         );
     });
   }
@@ -181,6 +183,10 @@ class FakeWorker {
     this.terminated = true;
   }
 }
+const fake = (fail = false) => {
+  const w = new FakeWorker(fail);
+  return { w, worker: new ParseWorker(w as unknown as Worker) };
+};
 
 describe('loadData', () => {
   it('runs in-process where Worker is undefined, with the same result type as before', async () => {
@@ -198,40 +204,43 @@ describe('loadData', () => {
     expect(progress).toContainEqual({ phase: 'parse', done: 12_345, total: 12_345 });
   });
 
-  it('assembles the chunks a worker sends and ends it', async () => {
+  it('assembles the chunks a worker sends, and keeps the worker for the next job', async () => {
     serve(DATA, withLength);
-    const workers: FakeWorker[] = [];
-    const createWorker = () => {
-      const w = new FakeWorker();
-      workers.push(w);
-      return w as unknown as Worker;
-    };
+    const { w, worker } = fake();
     const progress: unknown[] = [];
-    const d = await loadData(URLS, { createWorker, chunkSize: 1000, onProgress: (p) => progress.push(p) });
-    expect(d.enterprises).toEqual(parseEnterprisesGeoJSON(entText).records);
-    expect(workers).toHaveLength(1);
-    expect(workers[0]!.terminated).toBe(true);
-    expect(workers[0]!.nexts).toBe(13); // one chunk in flight at a time: the page asks for each next one
+    const [a, b] = await Promise.all([
+      loadData(URLS, { worker, chunkSize: 1000, onProgress: (p) => progress.push(p) }),
+      parseFiles([textFile('enterprises', bad)], { worker }),
+    ]);
+    expect(a.enterprises).toEqual(parseEnterprisesGeoJSON(entText).records);
+    expect(b.enterprises.map((e) => e.id)).toEqual(['a1']);
+    expect(w.jobs).toBe(2);
+    expect(w.nexts).toBe(13 + 1); // one chunk in flight per job: the page asks for each next one
+    expect(w.terminated).toBe(false);
     expect(progress.at(-1)).toBeNull();
   });
 
   it('falls back to the same job in-process when the worker fails to start', async () => {
     serve(DATA, withLength);
-    for (const createWorker of [
-      () => new FakeWorker(true) as unknown as Worker,
-      () => {
+    const { w, worker } = fake(true);
+    for (const option of [
+      worker,
+      worker,
+      startParseWorker(() => {
         throw new Error('blocked');
-      },
+      }),
     ]) {
-      const d = await loadData(URLS, { createWorker });
+      const d = await loadData(URLS, { worker: option });
       expect(d.enterprises).toHaveLength(12_345);
       expect(d.zones).toEqual(sample.zones);
     }
+    expect(w.jobs).toBe(1); // a failed worker is not asked again
+    expect(w.terminated).toBe(true);
   });
 
   it('names file, row and field of every rejected row, as before', async () => {
     serve({ ...DATA, 'data/e.geojson': bad }, withLength);
-    const d = await loadData(URLS, { createWorker: () => new FakeWorker() as unknown as Worker });
+    const d = await loadData(URLS, { worker: fake().worker });
     expect(d.enterprises.map((e) => e.id)).toEqual(['a1']);
     expect(d.rejected).toHaveLength(1);
     expect(d.rejected[0]!.file).toBe('data/e.geojson');
