@@ -2,7 +2,7 @@
  * npm run bench — our analysis vs Turf (the semantic reference) vs supercluster, one process.
  *
  * Datasets (seeded): "uniform" = uniform points in Shangrao's bbox (lon 116.22–118.48, lat 27.80–29.70);
- * "clustered" = located records of src/data/sample.ts generateSample (clustered around township seats
+ * "clustered" = located records of scripts/lib/sample.ts generateSample (clustered around township seats
  * and zones). Tasks: DBSCAN 1.5 km / 3, Clark–Evans NNI over the Shangrao polygon, the whole analysis
  * (every figure, every stage), supercluster.load at one zoom with the same 1.5 km radius.
  * Median of RUNS runs after one warm-up (Turf's large runs: no warm-up). Writes bench/results.json.
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { clustersDbscan } from '@turf/clusters-dbscan';
 import { nearestNeighborAnalysis } from '@turf/nearest-neighbor-analysis';
 import Supercluster from 'supercluster';
+import { generateSample, mulberry32 } from '../scripts/lib/sample.ts';
 import { analyze } from '../src/analysis/analyze.ts';
 import { dbscan } from '../src/analysis/dbscan.ts';
 import { nearestNeighbourIndex } from '../src/analysis/nearest-neighbour-index.ts';
@@ -20,7 +21,6 @@ import { studyAreaKm2 } from '../src/analysis/study-area-km2.ts';
 import { toAnalysisRecord } from '../src/analysis/to-analysis-record.ts';
 import type { AnalysisRecord } from '../src/analysis/types.ts';
 import { COUNTIES } from '../src/data/counties.ts';
-import { generateSample, mulberry32 } from '../src/data/sample.ts';
 import { SEGMENT_STAGE, type Segment, type Stage, type Zone } from '../src/data/types.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

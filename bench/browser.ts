@@ -15,8 +15,8 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 // @ts-expect-error plain ES module without types
 import { ensureChromium } from '../scripts/ensure-chromium.mjs';
-import { enterprisesToGeoJSON, zonesToGeoJSON } from '../src/data/records.ts';
-import { generateSample } from '../src/data/sample.ts';
+import { generateSample } from '../scripts/lib/sample.ts';
+import { enterprisesToGeoJSON, zonesToGeoJSON } from '../src/data/serialize.ts';
 import { ARGS } from '../test/e2e/harness-args.ts';
 import { type Mount, startServer } from '../test/e2e/server.ts';
 

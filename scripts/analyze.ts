@@ -3,7 +3,7 @@
  *                    [--json] [--max-distance 1.5] [--min-points 3] [--hex-side 3]
  *
  * Prints every agglomeration figure (shared/docs/domain.md) per stage, county and zone, as tables or
- * as JSON. Enterprises are read with the app's parser (src/data/records.ts); all records of the file
+ * as JSON. Enterprises are read with the app's parser (src/data/parse.ts); all records of the file
  * are analysed (no filters). The study area defaults to geodata/shangrao-prefecture.geojson (or the
  * shared source); `--study-area none` disables R and z.
  */
@@ -15,7 +15,7 @@ import type { StudyArea } from '../src/analysis/study-area-km2.ts';
 import { toAnalysisRecord } from '../src/analysis/to-analysis-record.ts';
 import { type AnalysisParams, type AnalysisResult, DEFAULT_PARAMS } from '../src/analysis/types.ts';
 import { countyName } from '../src/data/counties.ts';
-import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from '../src/data/records.ts';
+import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from '../src/data/parse.ts';
 import { CHAIN_STAGES, type Zone } from '../src/data/types.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,18 +1,17 @@
 /**
  * npm run geodata:build — turns the shared, documented source layers in ../shared/geodata-sources into
- * the compact files the app loads from geodata/ (and the generator's anchors in src/data/anchors.ts).
+ * the compact files the app loads from geodata/ (and the generator's extra anchors, geodata/generator/).
  *
  * Nothing is digitised or guessed here: every coordinate comes from a source file; the script only
  * selects, rounds, simplifies (Douglas–Peucker, stated tolerances) and renames properties.
  * See geodata/SOURCES.md for what each output contains.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { area } from '@turf/area';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import { COUNTIES } from '../src/data/counties.ts';
-import { featureCollectionToText } from '../src/data/records.ts';
+import { featureCollectionToText } from '../src/data/serialize.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const SRC = path.resolve(repoRoot, '..', 'shared', 'geodata-sources');
@@ -199,20 +198,6 @@ function write(
   );
 }
 
-function bbox(g: Geom): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      b[0] = Math.min(b[0], c[0]);
-      b[1] = Math.min(b[1], c[1] as number);
-      b[2] = Math.max(b[2], c[0]);
-      b[3] = Math.max(b[3], c[1] as number);
-    } else if (Array.isArray(c)) c.forEach(visit);
-  };
-  visit((g as GeoJSON.Polygon).coordinates);
-  return b;
-}
-
 // Tolerances (degrees) and decimals, stated in geodata/SOURCES.md.
 const COUNTY_DECIMALS = 5;
 const NEIGHBOUR_TOL = 0.003;
@@ -268,7 +253,6 @@ write('shangrao-prefecture.geojson', {
     },
   ],
 });
-const prefBbox = bbox(prefGeom);
 
 // ---------------------------------------------------------------- neighbours
 /** Conventional pinyin of the neighbouring prefectures (compiled for this project, like the gazetteer's name_en). */
@@ -398,24 +382,6 @@ const seats = readJSON('places/township_seats_matched.geonames.geojson').feature
   String(f.properties.county_adcode).startsWith('3611'),
 );
 const points: unknown[] = [];
-interface Anchor {
-  name: string;
-  nameEn: string;
-  county: string;
-  lon: number;
-  lat: number;
-  kind: 'township' | 'place';
-  ref: string;
-}
-const anchors: Anchor[] = [];
-const countySeats: {
-  county: string;
-  lon: number;
-  lat: number;
-  kind: 'seat' | 'label';
-  name: string;
-  ref: string;
-}[] = [];
 for (const c of COUNTIES) {
   const g = gazBy.get(c.adcode)!;
   const hasSeat = g.seat_lon !== '' && g.seat_lat !== '';
@@ -444,14 +410,6 @@ for (const c of COUNTIES) {
     },
     geometry: { type: 'Point', coordinates: [lon, lat] },
   });
-  countySeats.push({
-    county: c.adcode,
-    lon,
-    lat,
-    kind: hasSeat ? 'seat' : 'label',
-    name: hasSeat ? `${g.seat_name} (GeoNames ${g.seat_geonameid})` : `${c.nameZh} label point`,
-    ref: hasSeat ? `GeoNames ${g.seat_geonameid}` : 'label point',
-  });
 }
 for (const f of seats) {
   const p = f.properties;
@@ -468,110 +426,37 @@ for (const f of seats) {
     },
     geometry: { type: 'Point', coordinates: [round(lon, 5), round(lat, 5)] },
   });
-  anchors.push({
-    name: String(p.name_zh),
-    nameEn: String(p.gn_name),
-    county: String(p.county_adcode),
-    lon: round(lon, 5),
-    lat: round(lat, 5),
-    kind: 'township',
-    ref: `GeoNames ${p.geonameid}, NBS ${p.nbs_code}`,
-  });
 }
 write('townships.geojson', { type: 'FeatureCollection', features: points });
 
 // Counties with fewer than 3 matched township seats (信州区 has none) get the GeoNames populated places
-// lying inside their OSM polygon as generator anchors (kind 'place'; not written to townships.geojson).
+// lying inside their OSM polygon as generator anchors (kind 'place'): geodata/generator/places.geojson,
+// read by scripts/lib/geodata.ts, not served (only top-level files are).
 const places = readJSON('places/places_shangrao_yingtan.geonames.geojson').features;
+const generatorPlaces: unknown[] = [];
+const seatIds = new Set(seats.map((f) => String(f.properties.geonameid)));
 for (const c of COUNTIES) {
-  if (anchors.filter((a) => a.county === c.adcode).length >= 3) continue;
+  if (seats.filter((f) => f.properties.county_adcode === c.adcode).length >= 3) continue;
   for (const f of places) {
     const p = f.properties;
-    if (p.inside_county_adcode_mapchina !== c.adcode) continue;
-    if (anchors.some((a) => a.ref.startsWith(`GeoNames ${p.geonameid},`))) continue;
+    if (p.inside_county_adcode_mapchina !== c.adcode || seatIds.has(String(p.geonameid))) continue;
     const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
-    const zh = (p.names_zh as string[]).find((n) => !/[饒]/.test(n)) ?? String(p.name);
-    anchors.push({
-      name: zh,
-      nameEn: String(p.name),
-      county: c.adcode,
-      lon: round(lon, 5),
-      lat: round(lat, 5),
-      kind: 'place',
-      ref: `GeoNames ${p.geonameid} (${p.feature_code})`,
+    generatorPlaces.push({
+      type: 'Feature',
+      properties: {
+        kind: 'place',
+        name_zh: (p.names_zh as string[]).find((n) => !/[饒]/.test(n)) ?? String(p.name),
+        name_en: String(p.name),
+        county: c.adcode,
+        geonameid: p.geonameid,
+        feature_code: p.feature_code,
+      },
+      geometry: { type: 'Point', coordinates: [round(lon, 5), round(lat, 5)] },
     });
   }
 }
-
-// ---------------------------------------------------------------- generator anchors (TypeScript)
-const ts = `/**
- * GENERATED by scripts/geodata-build.ts from ../shared/geodata-sources — do not edit by hand.
- *
- * Anchor points for the synthetic sample generator (src/data/sample.ts) and the Shangrao extent for the
- * validator. Every point is a GeoNames township/county seat or a representative label point, never an
- * enterprise, park or mine location.
- */
-
-/** A township seat (kind 'township': NBS 2023 township matched to GeoNames by exact name) or, where a
- * county has fewer than 3 matched seats, a GeoNames populated place inside it (kind 'place'). */
-export interface Anchor {
-  name: string;
-  nameEn: string;
-  county: string;
-  lon: number;
-  lat: number;
-  kind: 'township' | 'place';
-  ref: string;
-}
-
-export const ANCHORS: readonly Anchor[] = ${JSON.stringify(anchors, null, 0).replace(/\},\{/g, '},\n  {').replace(/^\[\{/, '[\n  {').replace(/\}\]$/, '},\n]')};
-
-/** County seat (GeoNames, kind 'seat') or, where none is known, the county's label point (kind 'label'). */
-export interface CountyPoint {
-  county: string;
-  lon: number;
-  lat: number;
-  kind: 'seat' | 'label';
-  name: string;
-  ref: string;
-}
-
-export const COUNTY_SEATS: readonly CountyPoint[] = ${JSON.stringify(countySeats).replace(/\},\{/g, '},\n  {').replace(/^\[\{/, '[\n  {').replace(/\}\]$/, '},\n]')};
-
-/** Representative point inside each county polygon (for labels and 'county'-precision points). */
-export const COUNTY_LABEL_POINTS: Readonly<Record<string, readonly [number, number]>> = {
-${COUNTIES.map((c) => `  '${c.adcode}': [${gazBy.get(c.adcode)!.label_point_lon}, ${gazBy.get(c.adcode)!.label_point_lat}],`).join('\n')}
-};
-
-/** Bounding box of the Shangrao prefecture polygon [west, south, east, north], WGS84. */
-export const SHANGRAO_BBOX: readonly [number, number, number, number] = [${prefBbox.join(', ')}];
-`;
-writeFileSync(path.join(repoRoot, 'src', 'data', 'anchors.ts'), ts);
-
-// County polygons (same geometry as geodata/counties.geojson) for the generator's containment test.
-const shapes = `/**
- * GENERATED by scripts/geodata-build.ts — do not edit. The 12 county polygons of geodata/counties.geojson
- * (OSM via mapchina, ODbL; 5 decimals) as MultiPolygon coordinates, so that the sample generator keeps
- * every point inside the county it names.
- */
-export const COUNTY_SHAPES: Readonly<Record<string, readonly (readonly (readonly (readonly [number, number])[])[])[]>> = {
-${countyFeatures
-  .map((f) => {
-    const g = f.geometry as GeoJSON.Polygon | GeoJSON.MultiPolygon;
-    const mp = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    return `  '${f.properties.adcode}': ${JSON.stringify(mp)},`;
-  })
-  .join('\n')}
-};
-`;
-writeFileSync(path.join(repoRoot, 'src', 'data', 'county-shapes.ts'), shapes);
-// Keep the generated TypeScript in the project's format (Biome), so a rebuild gives a clean diff.
-execFileSync(
-  path.join(repoRoot, 'node_modules', '.bin', 'biome'),
-  ['format', '--write', 'src/data/anchors.ts', 'src/data/county-shapes.ts'],
-  { cwd: repoRoot, stdio: 'ignore' },
-);
-console.log(`src/data/anchors.ts: ${anchors.length} anchors`);
+mkdirSync(path.join(OUT, 'generator'), { recursive: true });
+write('generator/places.geojson', { type: 'FeatureCollection', features: generatorPlaces });
 
 // ---------------------------------------------------------------- licences
 for (const f of [

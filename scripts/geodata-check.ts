@@ -1,14 +1,14 @@
 /**
  * npm run geodata:check [-- file.geojson ...]
  *
- * Validates record files with src/data/validate.ts: by default geodata/enterprises.sample.geojson and
+ * Validates record files with scripts/lib/validate.ts: by default geodata/enterprises.sample.geojson and
  * geodata/zones.sample.geojson; otherwise the files given (a file whose features all carry `level` is
  * read as zones; enterprise zone ids are checked against the zone files given, or against
  * geodata/zones.sample.geojson when none is). Prints one line per issue and exits 1 on any error.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatIssue, type Issue, validateEnterprises, validateZones } from '../src/data/validate.ts';
+import { formatIssue, type Issue, validateEnterprises, validateZones } from './lib/validate.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));

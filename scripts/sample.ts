@@ -1,14 +1,13 @@
 /**
  * npm run geodata:sample -- [--seed N] [--count N] [--out-dir geodata] [--out enterprises.geojson]
  *
- * Writes the synthetic sample (src/data/sample.ts) as enterprises.sample.geojson and
+ * Writes the synthetic sample (scripts/lib/sample.ts) as enterprises.sample.geojson and
  * zones.sample.geojson into --out-dir (default geodata/), or the enterprises alone to --out (benchmarks;
  * the zones then go next to it as <name>.zones.geojson). Default seed 20261129, count 1000.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { enterprisesToGeoJSON, featureCollectionToText, zonesToGeoJSON } from '../src/data/records.ts';
-import { DEFAULT_COUNT, DEFAULT_SEED, generateSample, sampleMetadata } from '../src/data/sample.ts';
+import { DEFAULT_COUNT, DEFAULT_SEED, sampleFiles } from './lib/sample.ts';
 
 function arg(name: string): string | undefined {
   const argv = process.argv.slice(2);
@@ -35,10 +34,7 @@ const count = int('count', DEFAULT_COUNT);
 const out = arg('out');
 const outDir = path.resolve(arg('out-dir') ?? path.join(repoRoot, 'geodata'));
 
-const { enterprises, zones } = generateSample({ seed, count });
-const meta = sampleMetadata(seed, count);
-const entText = featureCollectionToText({ ...enterprisesToGeoJSON(enterprises), metadata: meta });
-const zoneText = featureCollectionToText({ ...zonesToGeoJSON(zones), metadata: meta });
+const { enterprises, zones, enterprisesText: entText, zonesText: zoneText } = sampleFiles({ seed, count });
 
 let entPath: string;
 let zonePath: string;

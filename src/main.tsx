@@ -33,7 +33,7 @@ async function start() {
   render(() => <App state={state} config={config} boundaries={boundaries} dataBase="data/" />, root);
 
   try {
-    const d = await loadData({ ...config.data, base: 'data/' });
+    const d = await loadData({ ...config.data, base: 'data/' }, { onProgress: state.setLoadProgress });
     for (const r of d.rejected) {
       for (const e of r.errors) console.warn(`[belt] ${r.file}: ${e.message}`);
       state.setUi('warnings', (ws) => [

@@ -6,7 +6,7 @@
  * string tables and one long string of ids clones in a fraction of that. encodeRecords() is one pass
  * over the records; decodeRecords() rebuilds records equal to the input (in the worker).
  *
- * Nulls: coordinates are NaN, table indices −1. A NaN coordinate (never valid: records.ts rejects
+ * Nulls: coordinates are NaN, table indices −1. A NaN coordinate (never valid: parse.ts rejects
  * non-finite coordinates) decodes as null; both mean "unlocated" to the analysis.
  */
 import { PRECISIONS, type Precision, type Segment, STAGES, type Stage } from '../data/types.ts';

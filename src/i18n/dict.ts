@@ -99,6 +99,8 @@ export const zh = {
   'largeText.label': '大字号高对比',
   'state.loading': '正在加载…',
   'state.error': '加载失败：{msg}',
+  'load.fetch': '正在下载数据…',
+  'load.parse': '正在读取企业记录…',
   'nowebgl.title': '此浏览器不支持地图显示（WebGL2 不可用）',
   'nowebgl.body': '您仍可通过下方列表浏览和筛选企业。请使用较新的浏览器查看地图。',
   'config.warning': '配置文件 belt.config.json 有误，已使用默认设置：{msg}',
@@ -262,6 +264,8 @@ export const en: Record<MessageKey, string> = {
   'largeText.label': 'Large text, high contrast',
   'state.loading': 'Loading…',
   'state.error': 'Could not load: {msg}',
+  'load.fetch': 'Downloading the data…',
+  'load.parse': 'Reading the enterprise records…',
   'nowebgl.title': 'This browser cannot show the map (WebGL2 unavailable)',
   'nowebgl.body':
     'You can still browse and filter the enterprises in the list below. Use a newer browser to see the map.',

@@ -15,6 +15,7 @@ import { EnterpriseList } from './EnterpriseList.tsx';
 import { exportView } from './exports.ts';
 import { bindHtmlHooks } from './html-hooks.ts';
 import { Legend } from './Legend.tsx';
+import { LoadProgress } from './LoadProgress.tsx';
 import { MapPane } from './MapPane.tsx';
 import { Search } from './Search.tsx';
 import type { BeltState } from './state.ts';
@@ -175,6 +176,7 @@ export function App(props: AppProps) {
               onError={(msg) => console.error('[belt] map error:', msg)}
             />
           </Show>
+          <LoadProgress progress={s.loadProgress()} />
           <Show when={s.computing()}>
             <div class="computing" aria-hidden="true">
               {t('agg.computing')}

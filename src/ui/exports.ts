@@ -1,5 +1,5 @@
 import { ATTRIBUTION } from '../data/attribution.ts';
-import { enterprisesToCSV, enterprisesToGeoJSON } from '../data/records.ts';
+import { enterprisesToCSV, enterprisesToGeoJSON } from '../data/serialize.ts';
 import { lang, t } from '../i18n/index.ts';
 import type { MapView } from '../map/controller.ts';
 import type { BeltState } from './state.ts';

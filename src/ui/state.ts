@@ -8,6 +8,7 @@ import { createStore } from 'solid-js/store';
 import type { StudyArea } from '../analysis/study-area-km2.ts';
 import { toAnalysisRecord } from '../analysis/to-analysis-record.ts';
 import type { AnalysisParams, ClusterInfo } from '../analysis/types.ts';
+import type { LoadProgress } from '../data/parse-job.ts';
 import {
   type ChainStage,
   type Enterprise,
@@ -99,6 +100,8 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
   const dataLoaded = () => data() !== null;
   /** The frame the map has drawn (set by the map component once MapLibre is idle with it). */
   const [drawn, setDrawn] = createSignal<MapFrame | null>(null);
+  /** Progress of loading the data files (null when none is running). */
+  const [loadProgress, setLoadProgress] = createSignal<LoadProgress | null>(null);
   /** Bumped when the person selects something: the details panel then takes focus. */
   const [focusToken, setFocusToken] = createSignal(0);
 
@@ -257,6 +260,8 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     zones,
     isSample,
     dataLoaded,
+    loadProgress,
+    setLoadProgress,
     analysis,
     /** The figures are being recomputed for the current inputs. */
     computing: () => dataLoaded() && !figures.error() && !figures.current(),

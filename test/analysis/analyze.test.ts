@@ -3,9 +3,9 @@ import { clustersDbscan } from '@turf/clusters-dbscan';
 import { distance } from '@turf/distance';
 import { nearestNeighborAnalysis } from '@turf/nearest-neighbor-analysis';
 import { describe, expect, it } from 'vitest';
+import { generateSample } from '../../scripts/lib/sample.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import type { AnalysisRecord, AnalysisResult } from '../../src/analysis/types.ts';
-import { generateSample } from '../../src/data/sample.ts';
 import { CHAIN_STAGES, type Stage, type Zone } from '../../src/data/types.ts';
 
 const shangrao = (

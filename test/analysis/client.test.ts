@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { generateSample } from '../../scripts/lib/sample.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { AnalysisClient, isSuperseded } from '../../src/analysis/client.ts';
 import type { ToWorker } from '../../src/analysis/protocol.ts';
 import type { AnalysisRecord } from '../../src/analysis/types.ts';
-import { generateSample } from '../../src/data/sample.ts';
 
 const shangrao = (
   JSON.parse(

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { generateSample } from '../../scripts/lib/sample.ts';
 import { AnalysisClient } from '../../src/analysis/client.ts';
 import { decodeRecords, encodeRecords, type RecordColumns } from '../../src/analysis/columns.ts';
 import type { ToWorker } from '../../src/analysis/protocol.ts';
 import { createAnalysisSession } from '../../src/analysis/session.ts';
 import { toAnalysisRecord } from '../../src/analysis/to-analysis-record.ts';
 import type { AnalysisRecord } from '../../src/analysis/types.ts';
-import { generateSample } from '../../src/data/sample.ts';
 
 /** What the worker receives: the columns cloned with their buffers transferred. */
 function overTheWire(records: readonly AnalysisRecord[]): RecordColumns {

@@ -1,6 +1,6 @@
 /** Seeded random point sets for the comparison tests (shapes: uniform, blobs, duplicates, collinear…). */
 import { lengthToDegrees } from '@turf/helpers';
-import { mulberry32 } from '../../src/data/sample.ts';
+import { mulberry32 } from '../../scripts/lib/sample.ts';
 
 /** The sample generator's PRNG (one implementation in the project). */
 export { mulberry32 };

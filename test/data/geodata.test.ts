@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { area } from '@turf/area';
 import { describe, expect, it } from 'vitest';
+import { generatorGeodata, shangraoBbox } from '../../scripts/lib/geodata.ts';
 import { ATTRIBUTION } from '../../src/data/attribution.ts';
 import { COUNTIES, COUNTY_ADCODES } from '../../src/data/counties.ts';
 
@@ -45,6 +46,22 @@ describe('geodata files', () => {
     const t = read('townships.geojson');
     expect(t.features.every((f) => String(f.properties?.county).startsWith('3611'))).toBe(true);
     expect(t.features.filter((f) => f.properties?.kind !== 'township')).toHaveLength(12);
+  });
+
+  it("the generator's view: anchors in every county, a seat or label point and a polygon for each", () => {
+    const g = generatorGeodata();
+    for (const c of COUNTY_ADCODES) {
+      expect(g.anchors.filter((a) => a.county === c).length, c).toBeGreaterThanOrEqual(3);
+      expect(g.countySeats.filter((s) => s.county === c)).toHaveLength(1);
+      expect(g.countyLabelPoints[c]).toHaveLength(2);
+      expect(g.countyShapes[c]?.length).toBeGreaterThan(0);
+    }
+    expect(g.anchors.filter((a) => a.kind === 'place').map((a) => a.county)).toEqual([
+      '361102',
+      '361102',
+      '361102',
+    ]);
+    expect(shangraoBbox()).toEqual([116.22421, 27.80423, 118.47519, 29.70092]);
   });
 
   it('the attribution names every open source', () => {

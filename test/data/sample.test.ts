@@ -1,12 +1,16 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COUNTY_ADCODES } from '../../src/data/counties.ts';
 import {
-  enterprisesToGeoJSON,
-  parseEnterprisesGeoJSON,
-  parseZonesGeoJSON,
-  zonesToGeoJSON,
-} from '../../src/data/records.ts';
-import { DEFAULT_COUNT, DEFAULT_SEED, generateSample, isSampleRecord } from '../../src/data/sample.ts';
+  DEFAULT_COUNT,
+  DEFAULT_SEED,
+  generateSample,
+  isSampleRecord,
+  sampleFiles,
+} from '../../scripts/lib/sample.ts';
+import { COUNTY_ADCODES } from '../../src/data/counties.ts';
+import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from '../../src/data/parse.ts';
+import { enterprisesToGeoJSON, zonesToGeoJSON } from '../../src/data/serialize.ts';
 import { SEGMENTS, type Stage } from '../../src/data/types.ts';
 
 const def = generateSample({ seed: DEFAULT_SEED, count: DEFAULT_COUNT });
@@ -74,14 +78,11 @@ describe('generateSample', () => {
 });
 
 describe('committed sample files', () => {
-  it('are exactly the default-seed output (rerun npm run geodata:sample after changing the generator)', async () => {
-    const { readFileSync } = await import('node:fs');
-    const path = await import('node:path');
+  it('are byte for byte the default-seed output (rerun npm run geodata:sample after changing the generator)', () => {
     const dir = path.resolve(import.meta.dirname, '../../geodata');
-    const ents = parseEnterprisesGeoJSON(readFileSync(path.join(dir, 'enterprises.sample.geojson'), 'utf8'));
-    const zones = parseZonesGeoJSON(readFileSync(path.join(dir, 'zones.sample.geojson'), 'utf8'));
-    expect(ents.rejected).toEqual([]);
-    expect(ents.records).toEqual(def.enterprises);
-    expect(zones.records).toEqual(def.zones);
+    const files = sampleFiles({ seed: DEFAULT_SEED, count: DEFAULT_COUNT });
+    expect(readFileSync(path.join(dir, 'enterprises.sample.geojson'), 'utf8')).toBe(files.enterprisesText);
+    expect(readFileSync(path.join(dir, 'zones.sample.geojson'), 'utf8')).toBe(files.zonesText);
+    expect(files.enterprises).toEqual(def.enterprises);
   });
 });

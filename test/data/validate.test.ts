@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateEnterprises, validateZones } from '../../src/data/validate.ts';
+import { validateEnterprises, validateZones } from '../../scripts/lib/validate.ts';
 
 const geodata = path.resolve(import.meta.dirname, '../../geodata');
 const read = (f: string) => JSON.parse(readFileSync(path.join(geodata, f), 'utf8'));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { toAnalysisRecord } from '../../src/analysis/to-analysis-record.ts';
 import type { AnalysisResult } from '../../src/analysis/types.ts';
-import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from '../../src/data/records.ts';
+import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from '../../src/data/parse.ts';
 import { CHAIN_STAGES, type Stage } from '../../src/data/types.ts';
 import { launch, openPage, waitReady } from './harness.ts';
 

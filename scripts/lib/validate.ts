@@ -1,7 +1,8 @@
 /**
  * Strict validation of canonical record files (the committed sample, or a registry before it is
- * published). The parser (records.ts) is lenient where an import should be (labels, aliases, defaults);
- * the validator is not: it checks the raw properties against the vocabulary.
+ * published), for `npm run geodata:check` (Node only: the extent is read from geodata/). The parser
+ * (src/data/parse.ts, normalize.ts) is lenient where an import should be (labels, aliases, defaults); the
+ * validator is not: it checks the raw properties against the vocabulary.
  *
  * Errors: stage not a vocabulary code; segment unknown or of another stage; county not one of the 12
  * adcodes (6 digits) — or missing on a located record; coordinates outside Shangrao's bounding box
@@ -9,10 +10,10 @@
  * rejects (missing id/name, duplicate id, bad geometry…). Zones: county, level, precision, source,
  * geometry inside the padded box. Warnings: county missing on an unlocated record.
  */
-import { SHANGRAO_BBOX } from './anchors.ts';
-import { isCountyAdcode } from './counties.ts';
-import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from './records.ts';
-import { isSegment, isStage, PRECISIONS, SEGMENT_STAGE, ZONE_LEVELS } from './types.ts';
+import { isCountyAdcode } from '../../src/data/counties.ts';
+import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from '../../src/data/parse.ts';
+import { isSegment, isStage, PRECISIONS, SEGMENT_STAGE, ZONE_LEVELS } from '../../src/data/types.ts';
+import { shangraoBbox } from './geodata.ts';
 
 export type Severity = 'error' | 'warning';
 
@@ -51,7 +52,7 @@ function collector(file: string | undefined) {
 }
 
 export function insideShangraoBox(lon: number, lat: number, pad = BBOX_PADDING_DEG): boolean {
-  const [w, s, e, n] = SHANGRAO_BBOX;
+  const [w, s, e, n] = shangraoBbox();
   return lon >= w - pad && lon <= e + pad && lat >= s - pad && lat <= n + pad;
 }
 

@@ -1,31 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  enterprisesToCSV,
-  enterprisesToGeoJSON,
-  normalizeRow,
-  parseEnterprisesCSV,
-  parseEnterprisesGeoJSON,
-  parseZonesGeoJSON,
-} from '../../src/data/records.ts';
-import type { Enterprise } from '../../src/data/types.ts';
-
-const feature = (
-  properties: Record<string, unknown>,
-  coordinates: [number, number] | null = [117.9, 28.45],
-) => ({
-  type: 'Feature',
-  properties,
-  geometry: coordinates ? { type: 'Point', coordinates } : null,
-});
-const fc = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
-const base = {
-  id: 'a1',
-  name: '某铜业',
-  stage: 'midstream',
-  segment: 'processing',
-  county: '361104',
-  source: 'test',
-};
+import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from '../../src/data/parse.ts';
+import { base, fc, feature } from './row-fixtures.ts';
 
 describe('parseEnterprisesGeoJSON', () => {
   it('reads a good record with defaults and keeps extras in order', () => {
@@ -131,98 +106,6 @@ describe('parseEnterprisesGeoJSON', () => {
   it('reports a non-collection as row 0', () => {
     expect(parseEnterprisesGeoJSON({ foo: 1 }).rejected[0]).toMatchObject({ row: 0 });
     expect(parseEnterprisesGeoJSON('{not json').rejected[0]).toMatchObject({ row: 0 });
-  });
-});
-
-describe('normalizeRow (row files)', () => {
-  it('reads coordinate columns and converts GCJ-02 per row', () => {
-    const r = normalizeRow({ ...base, 经度: '118', 纬度: '28.5', 坐标系: '高德' }, 7);
-    expect(r.error).toBeUndefined();
-    expect(r.record!.lon).toBeCloseTo(117.99489, 5);
-    expect(r.record!.lat).toBeCloseTo(28.50326, 5);
-    expect(r.record!.extra).toEqual({}); // the crs column is consumed
-  });
-  it('rejects half coordinates and unknown coordinate systems', () => {
-    expect(normalizeRow({ ...base, longitude: 118 }, 3).error).toMatchObject({ row: 3, field: 'latitude' });
-    expect(normalizeRow({ ...base, longitude: 'abc', latitude: 28 }, 4).error).toMatchObject({
-      field: 'longitude',
-    });
-    expect(normalizeRow({ ...base, longitude: 118, latitude: 28, crs: 'mars' }, 5).error).toMatchObject({
-      field: 'crs',
-    });
-  });
-  it('uses defaultSource when the row has none', () => {
-    expect(
-      normalizeRow({ ...base, source: undefined }, 1, { defaultSource: 'file.csv' }).record?.source,
-    ).toBe('file.csv');
-  });
-});
-
-const records: Enterprise[] = [
-  {
-    id: 'r1',
-    name: '甲, "引号" 铜业',
-    nameEn: 'Jia Copper',
-    stage: 'midstream',
-    segment: 'casting',
-    county: '361125',
-    zone: 'z1',
-    lon: 117.6,
-    lat: 28.42,
-    precision: 'zone',
-    source: 'registry 2025',
-    extra: { employees: 120, founded: 2008, note: '多行\n文本', active: true },
-  },
-  {
-    id: 'r2',
-    name: '乙企业',
-    nameEn: null,
-    stage: 'unclassified',
-    segment: null,
-    county: null,
-    zone: null,
-    lon: null,
-    lat: null,
-    precision: 'none',
-    source: 'report',
-    extra: { employees: null, founded: 1999, note: 'x', active: false },
-  },
-];
-
-describe('serialisation', () => {
-  it('GeoJSON export follows the contract and round-trips', () => {
-    const g = enterprisesToGeoJSON(records, { r2: 'z9' });
-    expect(Object.keys(g.features[0]!.properties!)).toEqual([
-      'id',
-      'name',
-      'stage',
-      'segment',
-      'county',
-      'zone',
-      'precision',
-      'source',
-      'name_en',
-      'employees',
-      'founded',
-      'note',
-      'active',
-    ]);
-    expect(g.features[1]!.geometry).toBeNull();
-    expect(g.features[1]!.properties!.zone).toBe('z9');
-    expect('name_en' in g.features[1]!.properties!).toBe(false);
-    const back = parseEnterprisesGeoJSON(JSON.parse(JSON.stringify(enterprisesToGeoJSON(records))));
-    expect(back.rejected).toEqual([]);
-    expect(back.records).toEqual(records);
-  });
-
-  it('CSV export has a BOM, the fixed columns, and round-trips', () => {
-    const csv = enterprisesToCSV(records);
-    expect(
-      csv.startsWith('\uFEFFid,name,stage,segment,county,zone,precision,source,longitude,latitude,name_en,'),
-    ).toBe(true);
-    const back = parseEnterprisesCSV(csv);
-    expect(back.rejected).toEqual([]);
-    expect(back.records).toEqual(records);
   });
 });
 

@@ -15,7 +15,7 @@
  *     the firms of zone-affine segments), or
  *   - `township` precision: 0.3–2 km from a GeoNames township seat of its county (信州区 has no matched
  *     seat: GeoNames populated places inside it are used), or
- *   (both re-drawn until the point lies inside the county's polygon, src/data/county-shapes.ts), or
+ *   (both re-drawn until the point lies inside the county's polygon, geodata/counties.geojson), or
  *   - `county` precision (~2 %): exactly at the county's label point, or
  *   - unlocated, precision `none` (~1.5 %), county kept.
  * Mining firms sit around 泗洲镇 (Sizhou, Dexing) and 永平镇 (Yongping, Yanshan): these are TOWN points from
@@ -30,9 +30,8 @@
  * public reporting of the survey are added (option `reportedFirms`, default true) UNLOCATED with county,
  * segment and Chinese name unknown (stage `unclassified`), their source naming the survey.
  */
-import { ANCHORS, type Anchor, COUNTY_LABEL_POINTS, COUNTY_SEATS } from './anchors.ts';
-import { COUNTIES, type CountyAdcode } from './counties.ts';
-import { COUNTY_SHAPES } from './county-shapes.ts';
+import { COUNTIES, type CountyAdcode } from '../../src/data/counties.ts';
+import { enterprisesToGeoJSON, featureCollectionToText, zonesToGeoJSON } from '../../src/data/serialize.ts';
 import {
   type Enterprise,
   type Precision,
@@ -42,7 +41,8 @@ import {
   type Stage,
   type Zone,
   type ZoneLevel,
-} from './types.ts';
+} from '../../src/data/types.ts';
+import { type Anchor, type GeneratorGeodata, generatorGeodata } from './geodata.ts';
 
 export const DEFAULT_SEED = 20261129;
 export const DEFAULT_COUNT = 1000;
@@ -65,6 +65,8 @@ export interface SampleOptions {
   count: number;
   /** Add the two firms named in public reporting (unlocated). Default true. They count towards `count`. */
   reportedFirms?: boolean;
+  /** Anchors, seats, label points and county polygons; default: read from geodata/. */
+  geodata?: GeneratorGeodata;
 }
 
 /** mulberry32: tiny, fast, good enough for a sample; deterministic across platforms. */
@@ -259,9 +261,10 @@ function hexagon(lon: number, lat: number, km: number): GeoJSON.Polygon {
   return { type: 'Polygon', coordinates: [ring] };
 }
 
+type Shape = GeneratorGeodata['countyShapes'][string];
+
 /** Even–odd point-in-polygon test against a county's (multi)polygon. */
-export function insideCounty(adcode: string, lon: number, lat: number): boolean {
-  const shape = COUNTY_SHAPES[adcode];
+function insideCounty(shape: Shape | undefined, lon: number, lat: number): boolean {
   if (!shape) return false;
   let inside = false;
   for (const poly of shape) {
@@ -277,10 +280,10 @@ export function insideCounty(adcode: string, lon: number, lat: number): boolean 
 }
 
 /** Draw points with `draw` until one falls inside the county (at most 30 tries). */
-function drawInside(county: string, draw: () => [number, number]): [number, number] | null {
+function drawInside(shape: Shape | undefined, draw: () => [number, number]): [number, number] | null {
   for (let t = 0; t < 30; t++) {
     const p = draw();
-    if (insideCounty(county, p[0], p[1])) return p;
+    if (insideCounty(shape, p[0], p[1])) return p;
   }
   return null;
 }
@@ -320,10 +323,10 @@ interface SampleZone {
   radiusKm: number;
 }
 
-function makeZones(seed: number, rng: () => number): SampleZone[] {
+function makeZones(seed: number, rng: () => number, geo: GeneratorGeodata): SampleZone[] {
   const src = sampleSource(seed);
   const out: SampleZone[] = [];
-  const xuri = COUNTY_SEATS.find((s) => s.county === '361104')!;
+  const xuri = geo.countySeats.find((s) => s.county === '361104')!;
   out.push({
     lon: xuri.lon,
     lat: xuri.lat,
@@ -343,12 +346,12 @@ function makeZones(seed: number, rng: () => number): SampleZone[] {
     },
   });
   for (const c of COUNTIES) {
-    const seat = COUNTY_SEATS.find((s) => s.county === c.adcode)!;
+    const seat = geo.countySeats.find((s) => s.county === c.adcode)!;
     let anchor: { lon: number; lat: number; ref: string; name: string };
     if (seat.kind === 'seat' && c.adcode !== '361104') anchor = seat;
     else {
-      const [lx, ly] = COUNTY_LABEL_POINTS[c.adcode]!;
-      const candidates = ANCHORS.filter((a) => a.county === c.adcode);
+      const [lx, ly] = geo.countyLabelPoints[c.adcode]!;
+      const candidates = geo.anchors.filter((a) => a.county === c.adcode);
       const best = candidates.reduce((b, a) =>
         Math.hypot(a.lon - lx, a.lat - ly) < Math.hypot(b.lon - lx, b.lat - ly) ? a : b,
       );
@@ -383,11 +386,12 @@ export function generateSample(opts: SampleOptions): { enterprises: Enterprise[]
     throw new Error(`count must be a non-negative integer, got ${count}`);
   const rng = mulberry32(seed);
   const source = sampleSource(seed);
-  const zones = makeZones(seed, rng);
+  const geo = opts.geodata ?? generatorGeodata();
+  const zones = makeZones(seed, rng, geo);
   const zonesByCounty = new Map<string, SampleZone[]>();
   for (const z of zones) zonesByCounty.set(z.zone.county, [...(zonesByCounty.get(z.zone.county) ?? []), z]);
   const anchorsByCounty = new Map<string, Anchor[]>();
-  for (const a of ANCHORS) anchorsByCounty.set(a.county, [...(anchorsByCounty.get(a.county) ?? []), a]);
+  for (const a of geo.anchors) anchorsByCounty.set(a.county, [...(anchorsByCounty.get(a.county) ?? []), a]);
 
   const reported = opts.reportedFirms !== false ? REPORTED_FIRMS.slice(0, count) : [];
   const n = count - reported.length;
@@ -427,7 +431,7 @@ export function generateSample(opts: SampleOptions): { enterprises: Enterprise[]
       precision = 'none';
       placement = 'unlocated (sample)';
     } else if (u < 0.035) {
-      [lon, lat] = COUNTY_LABEL_POINTS[county]!;
+      [lon, lat] = geo.countyLabelPoints[county]!;
       precision = 'county';
       placement = 'at the county label point (county known only)';
     } else if (rng() < ZONE_AFFINITY[kind]) {
@@ -435,7 +439,7 @@ export function generateSample(opts: SampleOptions): { enterprises: Enterprise[]
       const z = options.length > 1 && rng() < 0.6 ? options[0]! : options[options.length - 1]!;
       // uniform in a disc of 0.85 × the hexagon's circumradius (inside the hexagon's inscribed circle ≈ 0.87),
       // and inside the county polygon (the srjk hexagon straddles the 信州区 line)
-      const p = drawInside(county, () =>
+      const p = drawInside(geo.countyShapes[county], () =>
         offset(z.lon, z.lat, z.radiusKm * 0.85 * Math.sqrt(rng()), rng() * 2 * Math.PI),
       );
       if (p) {
@@ -444,7 +448,7 @@ export function generateSample(opts: SampleOptions): { enterprises: Enterprise[]
         zone = z.zone.id;
         placement = `inside the approximate area of zone ${z.zone.id}`;
       } else {
-        [lon, lat] = COUNTY_LABEL_POINTS[county]!;
+        [lon, lat] = geo.countyLabelPoints[county]!;
         precision = 'county';
         placement = 'at the county label point (county known only)';
       }
@@ -454,7 +458,7 @@ export function generateSample(opts: SampleOptions): { enterprises: Enterprise[]
       const preferred = town && rng() < town.p ? list.find((a) => a.name === town.town) : undefined;
       const a = preferred ?? list[Math.floor(rng() * list.length)]!;
       let km = 0;
-      const p = drawInside(county, () => {
+      const p = drawInside(geo.countyShapes[county], () => {
         km = 0.3 + 1.7 * rng();
         return offset(a.lon, a.lat, km, rng() * 2 * Math.PI);
       });
@@ -465,7 +469,7 @@ export function generateSample(opts: SampleOptions): { enterprises: Enterprise[]
           `${km.toFixed(1)} km from ${a.name} (${a.nameEn}), ${a.ref}` +
           (kind === 'mining' ? ' — a town point, not a mine location' : '');
       } else {
-        [lon, lat] = COUNTY_LABEL_POINTS[county]!;
+        [lon, lat] = geo.countyLabelPoints[county]!;
         precision = 'county';
         placement = 'at the county label point (county known only)';
       }
@@ -509,12 +513,23 @@ export function generateSample(opts: SampleOptions): { enterprises: Enterprise[]
 }
 
 /** Foreign member written at the top of the sample files, so any reader can tell they are samples. */
-export function sampleMetadata(seed: number, count: number) {
+function sampleMetadata(seed: number, count: number) {
   return {
     sample: true,
-    generator: 'src/data/sample.ts (npm run geodata:sample)',
+    generator: 'scripts/lib/sample.ts (npm run geodata:sample)',
     seed,
     count,
     note: '示例数据 — synthetic sample: no record is a real enterprise or location, except the firms whose source names public reporting (unlocated). See geodata/SOURCES.md.',
+  };
+}
+
+/** The two sample files as written by `npm run geodata:sample` (byte for byte), and their records. */
+export function sampleFiles(opts: SampleOptions) {
+  const sample = generateSample(opts);
+  const metadata = sampleMetadata(opts.seed, opts.count);
+  return {
+    ...sample,
+    enterprisesText: featureCollectionToText({ ...enterprisesToGeoJSON(sample.enterprises), metadata }),
+    zonesText: featureCollectionToText({ ...zonesToGeoJSON(sample.zones), metadata }),
   };
 }
