@@ -55,6 +55,7 @@ async function start() {
       enterprises: d.enterprises,
       zones: d.zones,
       sample: d.sample,
+      mapUrl: d.mapUrl,
       studyArea: d.prefecture as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>,
     });
   } catch (e) {
