@@ -55,7 +55,6 @@ async function start() {
       enterprises: d.enterprises,
       zones: d.zones,
       sample: d.sample,
-      mapUrl: d.mapUrl,
       studyArea: d.prefecture as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>,
     });
   } catch (e) {

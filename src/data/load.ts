@@ -34,8 +34,6 @@ export interface LoadedData {
   rejected: FileIssues<RowError>[];
   /** True while any shown record comes from the synthetic sample generator. */
   sample: boolean;
-  /** The enterprises file's absolute URL when the map can draw it as served (parse-job.ts drawableAsServed). */
-  mapUrl: string | null;
 }
 
 export interface ParsedFiles {
@@ -46,8 +44,6 @@ export interface ParsedFiles {
   rejected: FileIssues<RowError>[];
   warnings: FileIssues<RowWarning>[];
   sample: boolean;
-  /** Names of the URL-fetched enterprise files the map can draw as served. */
-  drawable: string[];
 }
 
 export interface ParseFilesOptions {
@@ -155,8 +151,8 @@ export function parseFiles(files: FileRequest[], options: ParseFilesOptions = {}
           reject(new Error(`parse worker: ${enterprises.length} of ${m.enterprises} enterprises arrived`));
           return;
         }
-        const { zones, geojson, rejected, warnings, sample, drawable } = m;
-        resolve({ enterprises, zones, geojson, rejected, warnings, sample, drawable });
+        const { zones, geojson, rejected, warnings, sample } = m;
+        resolve({ enterprises, zones, geojson, rejected, warnings, sample });
       }
     };
     // The same job in-process: where no worker runs, or when it fails.
@@ -202,6 +198,5 @@ export async function loadData(
     prefecture: r.geojson.prefecture as GeoJSON.FeatureCollection,
     rejected: r.rejected,
     sample: r.sample,
-    mapUrl: r.drawable.includes(urls.enterprises) ? absolute(urls.enterprises) : null,
   };
 }

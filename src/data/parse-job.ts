@@ -69,11 +69,6 @@ export interface ParseDone {
   enterprises: number;
   /** True when any enterprise comes from the synthetic sample generator. */
   sample: boolean;
-  /**
-   * Names of the enterprise files fetched by URL that the map can draw as they are served (see
-   * drawableAsServed): the map's own worker then loads them, and the page never hands it the points.
-   */
-  drawable: string[];
 }
 
 export type ParseMessage =
@@ -166,29 +161,6 @@ function json(text: string, name: string): unknown {
 }
 
 /**
- * Whether a GeoJSON file of enterprises, as served, already is what the map draws: every feature was
- * accepted, in order, and carries the record's own `id`, `stage` and `precision` properties and its
- * WGS84 point (or no geometry, unlocated). Then the map can load the file by its URL in its own
- * worker. Anything else (labels to normalise, another coordinate system, a rejected row, a CSV) is
- * drawn from the parsed records instead.
- */
-export function drawableAsServed(raw: unknown, records: readonly Enterprise[], rejected: number): boolean {
-  const features = (raw as { features?: unknown })?.features;
-  if (rejected > 0 || !Array.isArray(features) || features.length !== records.length) return false;
-  return records.every((r, i) => {
-    const f = features[i] as {
-      properties?: Record<string, unknown>;
-      geometry?: { type?: string; coordinates?: unknown[] } | null;
-    };
-    const p = f?.properties;
-    if (!p || p.id !== r.id || p.stage !== r.stage || p.precision !== r.precision) return false;
-    if (r.lon === null || r.lat === null) return f.geometry == null;
-    const c = f.geometry?.type === 'Point' ? f.geometry.coordinates : undefined;
-    return !!c && c.length === 2 && c[0] === r.lon && c[1] === r.lat;
-  });
-}
-
-/**
  * Run one job, posting progress, the enterprise chunks and the outcome (never throws). `next` resolves
  * when the receiver takes the next chunk (default: at once, as in-process).
  */
@@ -208,7 +180,6 @@ export async function runParseJob(
       warnings: [],
       enterprises: 0,
       sample: false,
-      drawable: [],
     };
     for (const [i, f] of job.files.entries()) {
       const text = all[i]!;
@@ -228,11 +199,10 @@ export async function runParseJob(
           onProgress: (done: number, total: number) =>
             post({ type: 'progress', phase: 'parse', done, total }),
         };
-        const raw = f.format === 'csv' ? null : json(text, f.name);
         const ents =
-          raw === null ? parseEnterprisesCSV(text, options) : parseEnterprisesGeoJSON(raw, options);
-        if ('url' in f.source && !f.options?.crs && drawableAsServed(raw, ents.records, ents.rejected.length))
-          out.drawable.push(f.name);
+          f.format === 'csv'
+            ? parseEnterprisesCSV(text, options)
+            : parseEnterprisesGeoJSON(json(text, f.name), options);
         for (let k = 0; k < ents.records.length; k += chunkSize) {
           post({ type: 'enterprises', records: ents.records.slice(k, k + chunkSize) });
           await next();

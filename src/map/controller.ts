@@ -200,7 +200,7 @@ export class MapController implements MapView {
   }
 
   /** Gives a filled source new data, only when it is not what the source has already. */
-  private fill<T>(source: string, value: T, features: (v: T) => GeoJSON.FeatureCollection | string): void {
+  private fill<T>(source: string, value: T, features: (v: T) => GeoJSON.FeatureCollection): void {
     if (this.data.get(source) === value) return;
     this.data.set(source, value);
     this.map.getSource<maplibregl.GeoJSONSource>(source)?.setData(features(value));
@@ -229,7 +229,7 @@ export class MapController implements MapView {
    */
   async show(frame: MapFrame): Promise<void> {
     await this.loaded;
-    this.fill(SOURCE.enterprises, frame.enterprises, (e) => frame.enterprisesUrl ?? enterpriseFeatures(e));
+    this.fill(SOURCE.enterprises, frame.enterprises, enterpriseFeatures);
     this.fill(SOURCE.zones, frame.zones, zoneFeatures);
     this.fill(SOURCE.hulls, frame.clusters, hullFeatures);
     this.fill(SOURCE.hexgrid, frame.hex, (h) => h as GeoJSON.FeatureCollection);

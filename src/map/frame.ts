@@ -10,11 +10,6 @@ import type { HexStage } from './style.ts';
 
 export interface MapFrame {
   enterprises: readonly Enterprise[];
-  /**
-   * Where the map's own worker can load the enterprises, as served (a file on our origin already in
-   * the shape the style reads); null: the map is given the points built from `enterprises`.
-   */
-  enterprisesUrl: string | null;
   zones: readonly Zone[];
   /** Visible stages (points, cluster outlines and hexagon counts follow them by layer filters). */
   stages: readonly Stage[];

@@ -65,8 +65,6 @@ export interface LoadedDataset {
   sample: boolean;
   /** The study area of the nearest-neighbour index (the prefecture outline). */
   studyArea?: StudyArea | null;
-  /** The enterprises file's URL when the map can load it as served (data/load.ts). */
-  mapUrl?: string | null;
 }
 
 export function createBeltState(config: BeltConfig, url: UrlState, runner: AnalysisRunner) {
@@ -181,7 +179,6 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
   /** Everything the map must show; `ready` needs the map to have drawn exactly this. */
   const mapFrame = createMemo<MapFrame>(() => ({
     enterprises: enterprises(),
-    enterprisesUrl: data()?.mapUrl ?? null,
     zones: zones(),
     stages: [...ui.stages],
     clusters: figures.stageFigures()?.figures ?? null,
