@@ -219,14 +219,10 @@ async function runBare(browser: Browser, base: string, n: number): Promise<Omit<
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(INIT);
   await page.goto(`${base}/bare/?data=points-${n}.geojson`);
-  await page.waitForFunction(
-    () => (window as unknown as { bench: { firstIdle?: number } }).bench?.firstIdle,
-    null,
-    { timeout: 180_000 },
-  );
-  const load = await page.evaluate(
-    () => (window as unknown as { bench: { firstIdle: number } }).bench.firstIdle,
-  );
+  await page.waitForFunction(() => (window as unknown as { bench: { ready?: number } }).bench?.ready, null, {
+    timeout: 180_000,
+  });
+  const load = await page.evaluate(() => (window as unknown as { bench: { ready: number } }).bench.ready);
   const t = await page.evaluate(async () => {
     const w = window as unknown as {
       bench: { toggle(s: string[]): Promise<number> };
