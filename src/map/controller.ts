@@ -118,6 +118,8 @@ export class MapController implements MapView {
   private attribution: maplibregl.AttributionControl | null = null;
   /** The data last given to each filled source (set again only when it changes). */
   private readonly data = new Map<string, unknown>();
+  /** The applied changes MapLibre has not yet drawn (idle), if any. */
+  private settling: Promise<void> | null = null;
   private readonly basemapAttribution: string;
 
   constructor(init: MapInit, cb: MapCallbacks) {
@@ -190,24 +192,31 @@ export class MapController implements MapView {
     return null;
   }
 
-  /** Resolves once the map has drawn everything it was given so far. */
-  private async whenIdle(): Promise<void> {
-    await this.loaded;
-    await new Promise<void>((resolve) => {
-      this.map.once('idle', () => resolve());
-      this.map.triggerRepaint();
-    });
+  /**
+   * Resolves once the map is idle after the changes just applied: they render by themselves (no extra
+   * frame is asked for); with nothing changed, at once when the map is idle already.
+   */
+  private drawn(changed: boolean): Promise<void> {
+    if (!changed) return this.settling ?? Promise.resolve();
+    const p: Promise<void> = new Promise<void>((resolve) => this.map.once('idle', () => resolve())).then(
+      () => {
+        if (this.settling === p) this.settling = null;
+      },
+    );
+    this.settling = p;
+    return p;
   }
 
   /** Gives a filled source new data, only when it is not what the source has already. */
-  private fill<T>(source: string, value: T, features: (v: T) => GeoJSON.FeatureCollection): void {
-    if (this.data.get(source) === value) return;
+  private fill<T>(source: string, value: T, features: (v: T) => GeoJSON.FeatureCollection): boolean {
+    if (this.data.get(source) === value) return false;
     this.data.set(source, value);
     this.map.getSource<maplibregl.GeoJSONSource>(source)?.setData(features(value));
+    return true;
   }
 
   /** Applies the options that changed, as MapLibre property changes (no new style, no new data). */
-  private restyle(change: Partial<StyleOptions>): void {
+  private restyle(change: Partial<StyleOptions>): boolean {
     this.style = { ...this.style, ...change };
     const next = buildStyle(this.style);
     // The ops name properties as strings (style-diff.ts compares whole layers).
@@ -215,12 +224,14 @@ export class MapController implements MapView {
       'setPaintProperty' | 'setLayoutProperty',
       (l: string, p: string, v: unknown) => void
     >;
-    for (const op of styleDiff(this.drawnStyle, next)) {
+    const ops = styleDiff(this.drawnStyle, next);
+    for (const op of ops) {
       if (op.kind === 'filter') this.map.setFilter(op.layer, op.value as maplibregl.FilterSpecification);
       else if (op.kind === 'paint') m.setPaintProperty.call(this.map, op.layer, op.prop, op.value);
       else m.setLayoutProperty.call(this.map, op.layer, op.prop, op.value);
     }
     this.drawnStyle = next;
+    return ops.length > 0;
   }
 
   /**
@@ -229,17 +240,19 @@ export class MapController implements MapView {
    */
   async show(frame: MapFrame): Promise<void> {
     await this.loaded;
-    this.fill(SOURCE.enterprises, frame.enterprises, enterpriseFeatures);
-    this.fill(SOURCE.zones, frame.zones, zoneFeatures);
-    this.fill(SOURCE.hulls, frame.clusters, hullFeatures);
-    this.fill(SOURCE.hexgrid, frame.hex, (h) => h as GeoJSON.FeatureCollection);
-    this.restyle({
-      stages: frame.stages,
-      hulls: frame.hulls,
-      hexGrid: frame.hexGrid,
-      hexStage: frame.hexStage,
-    });
-    await this.whenIdle();
+    const changed = [
+      this.fill(SOURCE.enterprises, frame.enterprises, enterpriseFeatures),
+      this.fill(SOURCE.zones, frame.zones, zoneFeatures),
+      this.fill(SOURCE.hulls, frame.clusters, hullFeatures),
+      this.fill(SOURCE.hexgrid, frame.hex, (h) => h as GeoJSON.FeatureCollection),
+      this.restyle({
+        stages: frame.stages,
+        hulls: frame.hulls,
+        hexGrid: frame.hexGrid,
+        hexStage: frame.hexStage,
+      }),
+    ].some(Boolean);
+    await this.drawn(changed);
   }
 
   async setBoundaries(

@@ -164,6 +164,8 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
   return {
     version: 8,
     name: 'shangrao-belt',
+    // A change shows in the next frame, not after a fade: one change, one frame.
+    transition: { duration: 0, delay: 0 },
     sources: {
       ...(raster
         ? { basemap: { type: 'raster', tiles: raster.tiles, tileSize: 256, attribution: raster.attribution } }
