@@ -1,11 +1,23 @@
-import { createEffect } from 'solid-js';
+import { createEffect, onCleanup } from 'solid-js';
 import { lang } from '../i18n/index.ts';
 import type { BeltState } from '../ui/state.ts';
 import type { BeltConfig } from './config.ts';
 import { writeUrlState } from './url.ts';
 
+/** After a change, the URL is written once things are quiet (replaceState costs the change's frame ~10 ms). */
+const URL_DELAY_MS = 150;
+
 /** The URL reflects the state (replaceState), so that a copied link reopens the same view. */
 export function bindUrl(s: BeltState, config: BeltConfig): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = (q: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (q !== window.location.search)
+        window.history.replaceState(null, '', `${window.location.pathname}${q}${window.location.hash}`);
+    }, URL_DELAY_MS);
+  };
+  onCleanup(() => clearTimeout(timer));
   createEffect(() => {
     const sel = s.ui.selected;
     const q = writeUrlState(
@@ -26,7 +38,6 @@ export function bindUrl(s: BeltState, config: BeltConfig): void {
       },
       { dbscan: config.analysis },
     );
-    if (q !== window.location.search)
-      window.history.replaceState(null, '', `${window.location.pathname}${q}${window.location.hash}`);
+    write(q);
   });
 }

@@ -35,9 +35,16 @@ function format(s: string, params?: Record<string, string | number>): string {
 }
 
 /** Locale-aware number formatting. */
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the interface language's notation (formatters made once: toLocaleString makes one per call). */
 export function fmt(n: number, digits = 0): string {
-  return n.toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB', {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
+  const locale = lang() === 'zh' ? 'zh-CN' : 'en-GB';
+  const key = `${locale}/${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    formats.set(key, f);
+  }
+  return f.format(n);
 }

@@ -240,6 +240,8 @@ export class MapController implements MapView {
    */
   async show(frame: MapFrame): Promise<void> {
     await this.loaded;
+    // New points are a large hand-over to MapLibre's worker: on a task of its own.
+    if (this.data.get(SOURCE.enterprises) !== frame.enterprises) await new Promise((r) => setTimeout(r, 0));
     const changed = [
       this.fill(SOURCE.enterprises, frame.enterprises, enterpriseFeatures),
       this.fill(SOURCE.zones, frame.zones, zoneFeatures),

@@ -41,6 +41,8 @@ export interface SettledStages {
 
 const EMPTY_HEX: HexGrid = { type: 'FeatureCollection', features: [] };
 
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+
 const settled = (r: Resource<unknown>) => r.state === 'ready';
 
 /**
@@ -55,7 +57,8 @@ function answer<T>(a: T | Promise<T>): T | Promise<T> {
 export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
   const [dataset] = createResource<DatasetFigures, NonNullable<ReturnType<FigureInputs['dataset']>>>(
     inp.dataset,
-    (d) => answer(runner.load(d.records, d.zones, d.studyArea)),
+    // On a task of its own: the columns are built on the main thread, after the page has settled.
+    (d) => nextTask().then(() => answer(runner.load(d.records, d.zones, d.studyArea))),
   );
   /** The filter, once the dataset it indexes is in the engine. */
   const filter = () => (dataset.state === 'ready' ? inp.filterIdx() : null);

@@ -6,7 +6,6 @@
 import { batch, createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { StudyArea } from '../analysis/study-area-km2.ts';
-import { toAnalysisRecord } from '../analysis/to-analysis-record.ts';
 import type { AnalysisParams, ClusterInfo } from '../analysis/types.ts';
 import type { LoadProgress } from '../data/parse-job.ts';
 import {
@@ -138,9 +137,7 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     {
       dataset: createMemo(() => {
         const d = data();
-        return (
-          d && { records: d.enterprises.map(toAnalysisRecord), zones: [...d.zones], studyArea: d.studyArea }
-        );
+        return d && { records: d.enterprises, zones: [...d.zones], studyArea: d.studyArea };
       }),
       filterIdx: chainIdx,
       stages: () => ui.stages,

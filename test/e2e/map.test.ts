@@ -113,7 +113,7 @@ describe('the map on the default sample', () => {
     );
     expect(await details.locator('[data-field="name"]').textContent()).toBe(rec.properties?.name);
     // The selection is in the URL.
-    expect(new URL(page.url()).searchParams.get('select')).toBe(id);
+    await expect.poll(() => new URL(page.url()).searchParams.get('select')).toBe(id);
     await done(g);
   });
 
@@ -181,7 +181,7 @@ describe('the map on the default sample', () => {
     expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain(
       'OpenStreetMap contributors',
     );
-    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    await expect.poll(() => new URL(page.url()).searchParams.get('lang')).toBe('en');
     await done(g);
     const g2 = await open('/portal/belt/?lang=en&embed=1');
     await waitReady(g2.page);
@@ -366,6 +366,7 @@ describe('the map on the default sample', () => {
     await page.locator('input[data-overlay="hexgrid"]').check();
     await page.locator('select[data-hexgrid-stage]').selectOption('midstream');
     await waitReady(page);
+    await expect.poll(() => new URL(page.url()).searchParams.get('hex')).toBe('midstream');
     const url = new URL(page.url());
     expect(url.searchParams.get('dbscan')).toBe('2,3');
     expect(url.searchParams.get('large')).toBe('1');
