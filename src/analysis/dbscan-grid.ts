@@ -1,6 +1,6 @@
 import { degreesToRadians, lengthToDegrees } from '@turf/helpers';
 import { CORE, type DbscanResult, EDGE } from './dbscan-types.ts';
-import { KM_PER_RADIAN } from './turf-distance.ts';
+import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
 
 const RAD = Math.PI / 180;
 /** Largest radius (km) and |latitude| (degrees) for which the grid's certainty argument is made. */
@@ -127,12 +127,7 @@ export function dbscanGrid(
     const qv = dp * dp + c1 * c2 * dl * dl;
     if (qv <= qIn) return true;
     if (qv >= qOut) return false;
-    const dLat = (((py - y) % 360) * Math.PI) / 180;
-    const dLon = (((px - x) % 360) * Math.PI) / 180;
-    const a =
-      // biome-ignore lint/style/useExponentiationOperator: Turf's exact operations
-      Math.pow(Math.sin(dLat / 2), 2) + Math.pow(Math.sin(dLon / 2), 2) * c1 * c2;
-    return 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * KM_PER_RADIAN <= maxDistanceKm;
+    return haversineKm(px - x, py - y, c1, c2) <= maxDistanceKm;
   };
 
   // Core state: −1 unknown, 0 no, 1 yes.

@@ -1,7 +1,7 @@
 import { degreesToRadians, lengthToDegrees } from '@turf/helpers';
 import KDBush from 'kdbush';
 import { CORE, type DbscanResult, EDGE } from './dbscan-types.ts';
-import { KM_PER_RADIAN } from './turf-distance.ts';
+import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
 
 const RAD = Math.PI / 180;
 
@@ -171,14 +171,7 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
         let inside: boolean;
         if (q <= qIn) inside = true;
         else if (q >= qOut) inside = false;
-        else {
-          const dLat = (((py - y) % 360) * Math.PI) / 180;
-          const dLon = (((px - x) % 360) * Math.PI) / 180;
-          const a =
-            // biome-ignore lint/style/useExponentiationOperator: Turf's exact operations
-            Math.pow(Math.sin(dLat / 2), 2) + Math.pow(Math.sin(dLon / 2), 2) * c1 * c2;
-          inside = 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * KM_PER_RADIAN <= maxDistanceKm;
-        }
+        else inside = haversineKm(px - x, py - y, c1, c2) <= maxDistanceKm;
         if (!inside) continue;
         if (mode === 0) {
           if (++count >= minPts) return count;

@@ -1,5 +1,5 @@
 import KDBush from 'kdbush';
-import { KM_PER_RADIAN } from './turf-distance.ts';
+import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
 
 export interface NearestNeighbours {
   /**
@@ -183,14 +183,8 @@ export function nearestNeighbours(
   const polar = Math.min(Math.cos(minLat * RAD), Math.cos(maxLat * RAD)) < COS_MIN;
 
   /** Turf's haversine from site k to site m, km. */
-  const exact = (k: number, m: number): number => {
-    const dLat = (((sc[2 * m + 1]! - sc[2 * k + 1]!) % 360) * Math.PI) / 180;
-    const dLon = (((sc[2 * m]! - sc[2 * k]!) % 360) * Math.PI) / 180;
-    const a =
-      // biome-ignore lint/style/useExponentiationOperator: Turf's exact operations
-      Math.pow(Math.sin(dLat / 2), 2) + Math.pow(Math.sin(dLon / 2), 2) * cosSorted[k]! * cosSorted[m]!;
-    return 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * KM_PER_RADIAN;
-  };
+  const exact = (k: number, m: number): number =>
+    haversineKm(sc[2 * m]! - sc[2 * k]!, sc[2 * m + 1]! - sc[2 * k + 1]!, cosSorted[k]!, cosSorted[m]!);
 
   // DFS stack: left, right, axis (ints) and box minX, minY, maxX, maxY, cos(minY), cos(maxY) (floats).
   const iStack = new Int32Array(3 * 128);
