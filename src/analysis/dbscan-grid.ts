@@ -1,6 +1,7 @@
 import { degreesToRadians, lengthToDegrees } from '@turf/helpers';
 import { CORE, type DbscanResult, EDGE } from './dbscan-types.ts';
 import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
+import { turfSearchBox } from './turf-search-box.ts';
 
 const RAD = Math.PI / 180;
 /** Largest radius (km) and |latitude| (degrees) for which the grid's certainty argument is made. */
@@ -85,26 +86,12 @@ export function dbscanGrid(
 
   const cosLat = new Float64Array(n);
   for (let i = 0; i < n; i++) cosLat[i] = Math.cos(degreesToRadians(coords[2 * i + 1]!));
-  // Turf's search box per point, computed when first needed.
+  // Turf's search box per point ([minX, minY, maxX, maxY] at 4i), computed when first needed.
   const boxReady = new Uint8Array(n);
-  const bMinX = new Float64Array(n);
-  const bMaxX = new Float64Array(n);
-  const bMinY = new Float64Array(n);
-  const bMaxY = new Float64Array(n);
+  const box = new Float64Array(4 * n);
   const prepBox = (i: number) => {
     boxReady[i] = 1;
-    const x = coords[2 * i]!;
-    const y = coords[2 * i + 1]!;
-    const minY = Math.max(y - latDeg, -90);
-    const maxY = Math.min(y + latDeg, 90);
-    let lonDeg: number;
-    if (minY < 0 && maxY > 0) lonDeg = latDeg;
-    else if (Math.abs(minY) < Math.abs(maxY)) lonDeg = latDeg / Math.cos(degreesToRadians(maxY));
-    else lonDeg = latDeg / Math.cos(degreesToRadians(minY));
-    bMinX[i] = Math.max(x - lonDeg, -360);
-    bMaxX[i] = Math.min(x + lonDeg, 360);
-    bMinY[i] = minY;
-    bMaxY[i] = maxY;
+    turfSearchBox(coords[2 * i]!, coords[2 * i + 1]!, latDeg, box, 4 * i);
   };
   const maxRad = maxDistanceKm / KM_PER_RADIAN;
   const maxQ = maxRad * maxRad;
@@ -117,7 +104,8 @@ export function dbscanGrid(
   const related = (c: number, q: number): boolean => {
     const px = coords[2 * q]!;
     const py = coords[2 * q + 1]!;
-    if (px < bMinX[c]! || px > bMaxX[c]! || py < bMinY[c]! || py > bMaxY[c]!) return false;
+    const b = 4 * c;
+    if (px < box[b]! || px > box[b + 2]! || py < box[b + 1]! || py > box[b + 3]!) return false;
     const x = coords[2 * c]!;
     const y = coords[2 * c + 1]!;
     const dp = (py - y) * RAD;
@@ -149,10 +137,10 @@ export function dbscanGrid(
     }
     // Exact count over the cells of Turf's search box, stopping at minPts.
     if (!boxReady[i]) prepBox(i);
-    const xa = Math.max(0, Math.floor((bMinX[i]! - minLon) / hx));
-    const xb = Math.min(W - 1, Math.floor((bMaxX[i]! - minLon) / hx));
-    const ya = Math.max(0, Math.floor((bMinY[i]! - minLat) / hy));
-    const yb = Math.min(H - 1, Math.floor((bMaxY[i]! - minLat) / hy));
+    const xa = Math.max(0, Math.floor((box[4 * i]! - minLon) / hx));
+    const xb = Math.min(W - 1, Math.floor((box[4 * i + 2]! - minLon) / hx));
+    const ya = Math.max(0, Math.floor((box[4 * i + 1]! - minLat) / hy));
+    const yb = Math.min(H - 1, Math.floor((box[4 * i + 3]! - minLat) / hy));
     let count = 0;
     for (let y = ya; y <= yb; y++) {
       for (let x = xa; x <= xb; x++) {
@@ -239,11 +227,11 @@ export function dbscanGrid(
       let cMinY = Number.POSITIVE_INFINITY;
       let cMaxY = Number.NEGATIVE_INFINITY;
       for (let t = 0; t < nc; t++) {
-        const p = cores[t]!;
-        if (bMinX[p]! < cMinX) cMinX = bMinX[p]!;
-        if (bMaxX[p]! > cMaxX) cMaxX = bMaxX[p]!;
-        if (bMinY[p]! < cMinY) cMinY = bMinY[p]!;
-        if (bMaxY[p]! > cMaxY) cMaxY = bMaxY[p]!;
+        const b = 4 * cores[t]!;
+        if (box[b]! < cMinX) cMinX = box[b]!;
+        if (box[b + 1]! < cMinY) cMinY = box[b + 1]!;
+        if (box[b + 2]! > cMaxX) cMaxX = box[b + 2]!;
+        if (box[b + 3]! > cMaxY) cMaxY = box[b + 3]!;
       }
       const ya = Math.max(0, y0 - ry, Math.floor((cMinY - minLat) / hy));
       const yb = Math.min(H - 1, y0 + ry, Math.floor((cMaxY - minLat) / hy));

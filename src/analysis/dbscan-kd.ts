@@ -2,6 +2,7 @@ import { degreesToRadians, lengthToDegrees } from '@turf/helpers';
 import KDBush from 'kdbush';
 import { CORE, type DbscanResult, EDGE } from './dbscan-types.ts';
 import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
+import { turfSearchBox } from './turf-search-box.ts';
 
 const RAD = Math.PI / 180;
 
@@ -97,6 +98,7 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
 
   let buf = new Int32Array(64);
   const stack = new Int32Array(4 * 128);
+  const qBox = new Float64Array(4);
 
   /**
    * Turf's regionQuery(i). mode 0: count the neighbourhood, stopping at minPts (returns the count);
@@ -105,14 +107,11 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
   const regionQuery = (i: number, mode: 0 | 1): number => {
     const x = coords[2 * i]!;
     const y = coords[2 * i + 1]!;
-    const minY = Math.max(y - latDeg, -90);
-    const maxY = Math.min(y + latDeg, 90);
-    let lonDeg: number;
-    if (minY < 0 && maxY > 0) lonDeg = latDeg;
-    else if (Math.abs(minY) < Math.abs(maxY)) lonDeg = latDeg / Math.cos(degreesToRadians(maxY));
-    else lonDeg = latDeg / Math.cos(degreesToRadians(minY));
-    const minX = Math.max(x - lonDeg, -360);
-    const maxX = Math.min(x + lonDeg, 360);
+    const lonDeg = turfSearchBox(x, y, latDeg, qBox, 0);
+    const minX = qBox[0]!;
+    const minY = qBox[1]!;
+    const maxX = qBox[2]!;
+    const maxY = qBox[3]!;
     const c1 = Math.cos(degreesToRadians(y));
     // Cheap screen: q = Δφ² + cos φ1 cos φ2 Δλ² approximates θ² (θ = central angle) within a relative
     // error far below delta for separations inside the box; only ambiguous pairs get Turf's exact formula.
