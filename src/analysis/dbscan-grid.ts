@@ -1,5 +1,6 @@
 import { degreesToRadians, lengthToDegrees } from '@turf/helpers';
 import { CORE, type DbscanResult, EDGE } from './dbscan-types.ts';
+import { grown } from './growable.ts';
 import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
 import { turfSearchBox } from './turf-search-box.ts';
 
@@ -182,11 +183,7 @@ export function dbscanGrid(
     const c = cy[q]! * W + cx[q]!;
     if (!cellDone[c] && isCore(q)) {
       cellDone[c] = 1;
-      if (stackLen === cellStack.length) {
-        const g = new Int32Array(stackLen * 2);
-        g.set(cellStack);
-        cellStack = g;
-      }
+      if (stackLen === cellStack.length) cellStack = grown(cellStack);
       cellStack[stackLen++] = c;
     }
   };
@@ -212,11 +209,7 @@ export function dbscanGrid(
       for (let s = cellStart[c]!, e = cellStart[c + 1]!; s < e; s++) {
         const p = cellPts[s]!;
         if (isCore(p)) {
-          if (nc === cores.length) {
-            const g = new Int32Array(nc * 2);
-            g.set(cores);
-            cores = g;
-          }
+          if (nc === cores.length) cores = grown(cores);
           cores[nc++] = p;
           if (!boxReady[p]) prepBox(p);
         }

@@ -1,6 +1,7 @@
 import { degreesToRadians, lengthToDegrees } from '@turf/helpers';
 import KDBush from 'kdbush';
 import { CORE, type DbscanResult, EDGE } from './dbscan-types.ts';
+import { grown } from './growable.ts';
 import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
 import { turfSearchBox } from './turf-search-box.ts';
 
@@ -176,11 +177,7 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
           if (++count >= minPts) return count;
           continue;
         }
-        if (count === buf.length) {
-          const grown = new Int32Array(buf.length * 2);
-          grown.set(buf);
-          buf = grown;
-        }
+        if (count === buf.length) buf = grown(buf);
         buf[count++] = k;
       }
     }
@@ -223,11 +220,7 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
         const id = ids[k]!;
         kill(k);
         clusterIds[id] = cid;
-        if (qLen === queue.length) {
-          const grown = new Int32Array(queue.length * 2);
-          grown.set(queue);
-          queue = grown;
-        }
+        if (qLen === queue.length) queue = grown(queue);
         queue[qLen++] = id;
       }
       // Next enqueued point that is core (non-core ones are only assigned).

@@ -1,4 +1,5 @@
 import KDBush from 'kdbush';
+import { grown } from './growable.ts';
 import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
 
 export interface NearestNeighbours {
@@ -202,11 +203,7 @@ export function nearestNeighbours(
     return r * r * (1 + EPS);
   };
   const pushTie = (m: number) => {
-    if (tieLen === groupTieIds.length) {
-      const g2 = new Int32Array(groupTieIds.length * 2);
-      g2.set(groupTieIds);
-      groupTieIds = g2;
-    }
+    if (tieLen === groupTieIds.length) groupTieIds = grown(groupTieIds);
     groupTieIds[tieLen++] = m;
   };
 
@@ -295,12 +292,8 @@ export function nearestNeighbours(
           const q = dp * dp + ci * cosSorted[k]! * dl * dl;
           if (q > limit) continue;
           if (nc === cand.length) {
-            const c2 = new Int32Array(nc * 2);
-            c2.set(cand);
-            cand = c2;
-            const q2 = new Float64Array(nc * 2);
-            q2.set(candQ);
-            candQ = q2;
+            cand = grown(cand);
+            candQ = grown(candQ);
           }
           cand[nc] = k;
           candQ[nc++] = q;
