@@ -1,7 +1,8 @@
 import { degreesToRadians, lengthToDegrees } from '@turf/helpers';
-import { CORE, type DbscanResult, EDGE } from './dbscan-types.ts';
+import type { DbscanResult } from './dbscan-types.ts';
 import { grown } from './growable.ts';
 import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
+import { turfDbscanLoop } from './turf-dbscan-loop.ts';
 import { turfSearchBox } from './turf-search-box.ts';
 
 const RAD = Math.PI / 180;
@@ -159,8 +160,6 @@ export function dbscanGrid(
   };
 
   const clusterIds = new Int32Array(n).fill(-1);
-  const labels = new Uint8Array(n);
-  const isNoise = new Uint8Array(n);
   const cellDone = new Uint8Array(nCells);
   let cellStack = new Int32Array(64);
   let stackLen = 0;
@@ -191,14 +190,7 @@ export function dbscanGrid(
   const ry = 4;
   const rx = Math.ceil(lonDegMax / hx) + 1;
 
-  let clusterCount = 0;
-  for (let i = 0; i < n; i++) {
-    if (clusterIds[i] !== -1) continue;
-    if (!isCore(i)) {
-      isNoise[i] = 1;
-      continue;
-    }
-    const cid = clusterCount++;
+  return turfDbscanLoop(clusterIds, isCore, (i, cid) => {
     claim(i, cid);
     while (stackLen > 0) {
       const c = cellStack[--stackLen]!;
@@ -256,9 +248,5 @@ export function dbscanGrid(
         }
       }
     }
-  }
-  for (let i = 0; i < n; i++) {
-    if (clusterIds[i]! >= 0) labels[i] = isNoise[i] ? EDGE : CORE;
-  }
-  return { clusterIds, labels, clusterCount };
+  });
 }

@@ -1,8 +1,9 @@
 import { degreesToRadians, lengthToDegrees } from '@turf/helpers';
 import KDBush from 'kdbush';
-import { CORE, type DbscanResult, EDGE } from './dbscan-types.ts';
+import type { DbscanResult } from './dbscan-types.ts';
 import { grown } from './growable.ts';
 import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
+import { turfDbscanLoop } from './turf-dbscan-loop.ts';
 import { turfSearchBox } from './turf-search-box.ts';
 
 const RAD = Math.PI / 180;
@@ -37,8 +38,7 @@ const RAD = Math.PI / 180;
 export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints: number): DbscanResult {
   const n = coords.length >> 1;
   const clusterIds = new Int32Array(n).fill(-1);
-  const labels = new Uint8Array(n);
-  if (n === 0) return { clusterIds, labels, clusterCount: 0 };
+  if (n === 0) return { clusterIds, labels: new Uint8Array(0), clusterCount: 0 };
   const minPts = minPoints || 3;
 
   const nodeSize = 16;
@@ -194,19 +194,9 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
     }
     return c === 1;
   };
-  const isNoise = new Uint8Array(n);
   let queue = new Int32Array(256);
-  let clusterCount = 0;
 
-  for (let i = 0; i < n; i++) {
-    // Visited in Turf's sense = assigned here (an expansion assigns what it visits; the main loop's
-    // noise points stay unvisited).
-    if (clusterIds[i] !== -1) continue;
-    if (!isCore(i)) {
-      isNoise[i] = 1;
-      continue;
-    }
-    const cid = clusterCount++;
+  return turfDbscanLoop(clusterIds, isCore, (i, cid) => {
     clusterIds[i] = cid;
     kill(posOf[i]!);
     let qLen = 0;
@@ -235,9 +225,5 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
       if (next < 0) break;
       j = next;
     }
-  }
-  for (let i = 0; i < n; i++) {
-    if (clusterIds[i]! >= 0) labels[i] = isNoise[i] ? EDGE : CORE;
-  }
-  return { clusterIds, labels, clusterCount };
+  });
 }
