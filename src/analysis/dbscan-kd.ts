@@ -9,21 +9,9 @@ import { turfSearchBox } from './turf-search-box.ts';
 const RAD = Math.PI / 180;
 
 /**
- * DBSCAN with exactly the semantics of `@turf/clusters-dbscan` 7.4 (see dbscan.ts), on a kd-tree: the
- * general path (any latitude, any radius). dbscan() prefers the faster grid path where it applies.
- *
- * - Neighbourhood of p: the points q (p itself included) inside Turf's search box around p
- *   (±maxDistanceKm in latitude, converted with `lengthToDegrees`; longitude widened by 1/cos of the
- *   box's latitude edge farther from the equator, or not widened when the box straddles the equator)
- *   whose haversine distance `@turf/distance`(p, q) ≤ maxDistanceKm (inclusive).
- * - p is a core point when its neighbourhood has ≥ minPoints points, itself counted; Turf's
- *   `minPoints || 3` applies (0 means 3).
- * - Points are visited in input order; each unvisited core point starts the next cluster id, which
- *   grows through core points' neighbourhoods; a border point reachable from several clusters joins
- *   the FIRST cluster (lowest id) that reaches it.
- * - Labels follow Turf literally: a clustered point is `EDGE` only when the main loop met it (as
- *   noise) before a cluster reached it, otherwise `CORE` — so a non-core border point reached from a
- *   cluster seeded at a lower index is labelled `CORE`, as Turf does.
+ * DBSCAN with exactly the semantics of `@turf/clusters-dbscan` 7.4 (spelled out in dbscan.ts), on a
+ * kd-tree: the general path (any latitude, any radius). dbscan() prefers the faster grid path where it
+ * applies.
  *
  * How it stays fast on dense data: a core test stops counting at minPoints, and a cluster grows by
  * enumerating only the still-unassigned neighbours of its core points — assigned points are removed
