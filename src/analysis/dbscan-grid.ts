@@ -1,6 +1,9 @@
 import { degreesToRadians, lengthToDegrees } from '@turf/helpers';
-import { CORE, type DbscanResult, EDGE } from './dbscan-types.ts';
-import { KM_PER_RADIAN } from './turf-distance.ts';
+import type { DbscanResult } from './dbscan-types.ts';
+import { grown } from './growable.ts';
+import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
+import { turfDbscanLoop } from './turf-dbscan-loop.ts';
+import { turfSearchBox } from './turf-search-box.ts';
 
 const RAD = Math.PI / 180;
 /** Largest radius (km) and |latitude| (degrees) for which the grid's certainty argument is made. */
@@ -85,26 +88,12 @@ export function dbscanGrid(
 
   const cosLat = new Float64Array(n);
   for (let i = 0; i < n; i++) cosLat[i] = Math.cos(degreesToRadians(coords[2 * i + 1]!));
-  // Turf's search box per point, computed when first needed.
+  // Turf's search box per point ([minX, minY, maxX, maxY] at 4i), computed when first needed.
   const boxReady = new Uint8Array(n);
-  const bMinX = new Float64Array(n);
-  const bMaxX = new Float64Array(n);
-  const bMinY = new Float64Array(n);
-  const bMaxY = new Float64Array(n);
+  const box = new Float64Array(4 * n);
   const prepBox = (i: number) => {
     boxReady[i] = 1;
-    const x = coords[2 * i]!;
-    const y = coords[2 * i + 1]!;
-    const minY = Math.max(y - latDeg, -90);
-    const maxY = Math.min(y + latDeg, 90);
-    let lonDeg: number;
-    if (minY < 0 && maxY > 0) lonDeg = latDeg;
-    else if (Math.abs(minY) < Math.abs(maxY)) lonDeg = latDeg / Math.cos(degreesToRadians(maxY));
-    else lonDeg = latDeg / Math.cos(degreesToRadians(minY));
-    bMinX[i] = Math.max(x - lonDeg, -360);
-    bMaxX[i] = Math.min(x + lonDeg, 360);
-    bMinY[i] = minY;
-    bMaxY[i] = maxY;
+    turfSearchBox(coords[2 * i]!, coords[2 * i + 1]!, latDeg, box, 4 * i);
   };
   const maxRad = maxDistanceKm / KM_PER_RADIAN;
   const maxQ = maxRad * maxRad;
@@ -117,7 +106,8 @@ export function dbscanGrid(
   const related = (c: number, q: number): boolean => {
     const px = coords[2 * q]!;
     const py = coords[2 * q + 1]!;
-    if (px < bMinX[c]! || px > bMaxX[c]! || py < bMinY[c]! || py > bMaxY[c]!) return false;
+    const b = 4 * c;
+    if (px < box[b]! || px > box[b + 2]! || py < box[b + 1]! || py > box[b + 3]!) return false;
     const x = coords[2 * c]!;
     const y = coords[2 * c + 1]!;
     const dp = (py - y) * RAD;
@@ -127,12 +117,7 @@ export function dbscanGrid(
     const qv = dp * dp + c1 * c2 * dl * dl;
     if (qv <= qIn) return true;
     if (qv >= qOut) return false;
-    const dLat = (((py - y) % 360) * Math.PI) / 180;
-    const dLon = (((px - x) % 360) * Math.PI) / 180;
-    const a =
-      // biome-ignore lint/style/useExponentiationOperator: Turf's exact operations
-      Math.pow(Math.sin(dLat / 2), 2) + Math.pow(Math.sin(dLon / 2), 2) * c1 * c2;
-    return 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * KM_PER_RADIAN <= maxDistanceKm;
+    return haversineKm(px - x, py - y, c1, c2) <= maxDistanceKm;
   };
 
   // Core state: −1 unknown, 0 no, 1 yes.
@@ -154,10 +139,10 @@ export function dbscanGrid(
     }
     // Exact count over the cells of Turf's search box, stopping at minPts.
     if (!boxReady[i]) prepBox(i);
-    const xa = Math.max(0, Math.floor((bMinX[i]! - minLon) / hx));
-    const xb = Math.min(W - 1, Math.floor((bMaxX[i]! - minLon) / hx));
-    const ya = Math.max(0, Math.floor((bMinY[i]! - minLat) / hy));
-    const yb = Math.min(H - 1, Math.floor((bMaxY[i]! - minLat) / hy));
+    const xa = Math.max(0, Math.floor((box[4 * i]! - minLon) / hx));
+    const xb = Math.min(W - 1, Math.floor((box[4 * i + 2]! - minLon) / hx));
+    const ya = Math.max(0, Math.floor((box[4 * i + 1]! - minLat) / hy));
+    const yb = Math.min(H - 1, Math.floor((box[4 * i + 3]! - minLat) / hy));
     let count = 0;
     for (let y = ya; y <= yb; y++) {
       for (let x = xa; x <= xb; x++) {
@@ -175,8 +160,6 @@ export function dbscanGrid(
   };
 
   const clusterIds = new Int32Array(n).fill(-1);
-  const labels = new Uint8Array(n);
-  const isNoise = new Uint8Array(n);
   const cellDone = new Uint8Array(nCells);
   let cellStack = new Int32Array(64);
   let stackLen = 0;
@@ -199,11 +182,7 @@ export function dbscanGrid(
     const c = cy[q]! * W + cx[q]!;
     if (!cellDone[c] && isCore(q)) {
       cellDone[c] = 1;
-      if (stackLen === cellStack.length) {
-        const g = new Int32Array(stackLen * 2);
-        g.set(cellStack);
-        cellStack = g;
-      }
+      if (stackLen === cellStack.length) cellStack = grown(cellStack);
       cellStack[stackLen++] = c;
     }
   };
@@ -211,14 +190,7 @@ export function dbscanGrid(
   const ry = 4;
   const rx = Math.ceil(lonDegMax / hx) + 1;
 
-  let clusterCount = 0;
-  for (let i = 0; i < n; i++) {
-    if (clusterIds[i] !== -1) continue;
-    if (!isCore(i)) {
-      isNoise[i] = 1;
-      continue;
-    }
-    const cid = clusterCount++;
+  return turfDbscanLoop(clusterIds, isCore, (i, cid) => {
     claim(i, cid);
     while (stackLen > 0) {
       const c = cellStack[--stackLen]!;
@@ -229,11 +201,7 @@ export function dbscanGrid(
       for (let s = cellStart[c]!, e = cellStart[c + 1]!; s < e; s++) {
         const p = cellPts[s]!;
         if (isCore(p)) {
-          if (nc === cores.length) {
-            const g = new Int32Array(nc * 2);
-            g.set(cores);
-            cores = g;
-          }
+          if (nc === cores.length) cores = grown(cores);
           cores[nc++] = p;
           if (!boxReady[p]) prepBox(p);
         }
@@ -244,11 +212,11 @@ export function dbscanGrid(
       let cMinY = Number.POSITIVE_INFINITY;
       let cMaxY = Number.NEGATIVE_INFINITY;
       for (let t = 0; t < nc; t++) {
-        const p = cores[t]!;
-        if (bMinX[p]! < cMinX) cMinX = bMinX[p]!;
-        if (bMaxX[p]! > cMaxX) cMaxX = bMaxX[p]!;
-        if (bMinY[p]! < cMinY) cMinY = bMinY[p]!;
-        if (bMaxY[p]! > cMaxY) cMaxY = bMaxY[p]!;
+        const b = 4 * cores[t]!;
+        if (box[b]! < cMinX) cMinX = box[b]!;
+        if (box[b + 1]! < cMinY) cMinY = box[b + 1]!;
+        if (box[b + 2]! > cMaxX) cMaxX = box[b + 2]!;
+        if (box[b + 3]! > cMaxY) cMaxY = box[b + 3]!;
       }
       const ya = Math.max(0, y0 - ry, Math.floor((cMinY - minLat) / hy));
       const yb = Math.min(H - 1, y0 + ry, Math.floor((cMaxY - minLat) / hy));
@@ -280,9 +248,5 @@ export function dbscanGrid(
         }
       }
     }
-  }
-  for (let i = 0; i < n; i++) {
-    if (clusterIds[i]! >= 0) labels[i] = isNoise[i] ? EDGE : CORE;
-  }
-  return { clusterIds, labels, clusterCount };
+  });
 }

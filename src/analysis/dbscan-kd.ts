@@ -1,26 +1,17 @@
 import { degreesToRadians, lengthToDegrees } from '@turf/helpers';
 import KDBush from 'kdbush';
-import { CORE, type DbscanResult, EDGE } from './dbscan-types.ts';
-import { KM_PER_RADIAN } from './turf-distance.ts';
+import type { DbscanResult } from './dbscan-types.ts';
+import { grown } from './growable.ts';
+import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
+import { turfDbscanLoop } from './turf-dbscan-loop.ts';
+import { turfSearchBox } from './turf-search-box.ts';
 
 const RAD = Math.PI / 180;
 
 /**
- * DBSCAN with exactly the semantics of `@turf/clusters-dbscan` 7.4 (see dbscan.ts), on a kd-tree: the
- * general path (any latitude, any radius). dbscan() prefers the faster grid path where it applies.
- *
- * - Neighbourhood of p: the points q (p itself included) inside Turf's search box around p
- *   (±maxDistanceKm in latitude, converted with `lengthToDegrees`; longitude widened by 1/cos of the
- *   box's latitude edge farther from the equator, or not widened when the box straddles the equator)
- *   whose haversine distance `@turf/distance`(p, q) ≤ maxDistanceKm (inclusive).
- * - p is a core point when its neighbourhood has ≥ minPoints points, itself counted; Turf's
- *   `minPoints || 3` applies (0 means 3).
- * - Points are visited in input order; each unvisited core point starts the next cluster id, which
- *   grows through core points' neighbourhoods; a border point reachable from several clusters joins
- *   the FIRST cluster (lowest id) that reaches it.
- * - Labels follow Turf literally: a clustered point is `EDGE` only when the main loop met it (as
- *   noise) before a cluster reached it, otherwise `CORE` — so a non-core border point reached from a
- *   cluster seeded at a lower index is labelled `CORE`, as Turf does.
+ * DBSCAN with exactly the semantics of `@turf/clusters-dbscan` 7.4 (spelled out in dbscan.ts), on a
+ * kd-tree: the general path (any latitude, any radius). dbscan() prefers the faster grid path where it
+ * applies.
  *
  * How it stays fast on dense data: a core test stops counting at minPoints, and a cluster grows by
  * enumerating only the still-unassigned neighbours of its core points — assigned points are removed
@@ -35,8 +26,7 @@ const RAD = Math.PI / 180;
 export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints: number): DbscanResult {
   const n = coords.length >> 1;
   const clusterIds = new Int32Array(n).fill(-1);
-  const labels = new Uint8Array(n);
-  if (n === 0) return { clusterIds, labels, clusterCount: 0 };
+  if (n === 0) return { clusterIds, labels: new Uint8Array(0), clusterCount: 0 };
   const minPts = minPoints || 3;
 
   const nodeSize = 16;
@@ -97,6 +87,7 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
 
   let buf = new Int32Array(64);
   const stack = new Int32Array(4 * 128);
+  const qBox = new Float64Array(4);
 
   /**
    * Turf's regionQuery(i). mode 0: count the neighbourhood, stopping at minPts (returns the count);
@@ -105,14 +96,11 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
   const regionQuery = (i: number, mode: 0 | 1): number => {
     const x = coords[2 * i]!;
     const y = coords[2 * i + 1]!;
-    const minY = Math.max(y - latDeg, -90);
-    const maxY = Math.min(y + latDeg, 90);
-    let lonDeg: number;
-    if (minY < 0 && maxY > 0) lonDeg = latDeg;
-    else if (Math.abs(minY) < Math.abs(maxY)) lonDeg = latDeg / Math.cos(degreesToRadians(maxY));
-    else lonDeg = latDeg / Math.cos(degreesToRadians(minY));
-    const minX = Math.max(x - lonDeg, -360);
-    const maxX = Math.min(x + lonDeg, 360);
+    const lonDeg = turfSearchBox(x, y, latDeg, qBox, 0);
+    const minX = qBox[0]!;
+    const minY = qBox[1]!;
+    const maxX = qBox[2]!;
+    const maxY = qBox[3]!;
     const c1 = Math.cos(degreesToRadians(y));
     // Cheap screen: q = Δφ² + cos φ1 cos φ2 Δλ² approximates θ² (θ = central angle) within a relative
     // error far below delta for separations inside the box; only ambiguous pairs get Turf's exact formula.
@@ -171,24 +159,13 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
         let inside: boolean;
         if (q <= qIn) inside = true;
         else if (q >= qOut) inside = false;
-        else {
-          const dLat = (((py - y) % 360) * Math.PI) / 180;
-          const dLon = (((px - x) % 360) * Math.PI) / 180;
-          const a =
-            // biome-ignore lint/style/useExponentiationOperator: Turf's exact operations
-            Math.pow(Math.sin(dLat / 2), 2) + Math.pow(Math.sin(dLon / 2), 2) * c1 * c2;
-          inside = 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * KM_PER_RADIAN <= maxDistanceKm;
-        }
+        else inside = haversineKm(px - x, py - y, c1, c2) <= maxDistanceKm;
         if (!inside) continue;
         if (mode === 0) {
           if (++count >= minPts) return count;
           continue;
         }
-        if (count === buf.length) {
-          const grown = new Int32Array(buf.length * 2);
-          grown.set(buf);
-          buf = grown;
-        }
+        if (count === buf.length) buf = grown(buf);
         buf[count++] = k;
       }
     }
@@ -205,19 +182,9 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
     }
     return c === 1;
   };
-  const isNoise = new Uint8Array(n);
   let queue = new Int32Array(256);
-  let clusterCount = 0;
 
-  for (let i = 0; i < n; i++) {
-    // Visited in Turf's sense = assigned here (an expansion assigns what it visits; the main loop's
-    // noise points stay unvisited).
-    if (clusterIds[i] !== -1) continue;
-    if (!isCore(i)) {
-      isNoise[i] = 1;
-      continue;
-    }
-    const cid = clusterCount++;
+  return turfDbscanLoop(clusterIds, isCore, (i, cid) => {
     clusterIds[i] = cid;
     kill(posOf[i]!);
     let qLen = 0;
@@ -231,11 +198,7 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
         const id = ids[k]!;
         kill(k);
         clusterIds[id] = cid;
-        if (qLen === queue.length) {
-          const grown = new Int32Array(queue.length * 2);
-          grown.set(queue);
-          queue = grown;
-        }
+        if (qLen === queue.length) queue = grown(queue);
         queue[qLen++] = id;
       }
       // Next enqueued point that is core (non-core ones are only assigned).
@@ -250,9 +213,5 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
       if (next < 0) break;
       j = next;
     }
-  }
-  for (let i = 0; i < n; i++) {
-    if (clusterIds[i]! >= 0) labels[i] = isNoise[i] ? EDGE : CORE;
-  }
-  return { clusterIds, labels, clusterCount };
+  });
 }

@@ -22,7 +22,9 @@ export { CORE, type DbscanResult, EDGE, NOISE } from './dbscan-types.ts';
  *   cluster seeded at a lower index is labelled `CORE`, as Turf does.
  *
  * Runs on a grid (dbscanGrid) where its certainty argument holds (radius ≤ 50 km, |lat| < 80°),
- * otherwise on a kd-tree (dbscanKd); both give Turf's result.
+ * otherwise on a kd-tree (dbscanKd); both give Turf's result, sharing one copy of each of Turf's
+ * pieces: the search box (turfSearchBox), the distance (haversineKm), the visiting order and the
+ * labels (turfDbscanLoop).
  *
  * @param coords interleaved WGS84 degrees [lon0, lat0, lon1, lat1, …]
  * @param maxDistanceKm neighbourhood radius, km (geodesic)

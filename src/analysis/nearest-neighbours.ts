@@ -1,5 +1,6 @@
 import KDBush from 'kdbush';
-import { KM_PER_RADIAN } from './turf-distance.ts';
+import { grown } from './growable.ts';
+import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
 
 export interface NearestNeighbours {
   /**
@@ -183,14 +184,8 @@ export function nearestNeighbours(
   const polar = Math.min(Math.cos(minLat * RAD), Math.cos(maxLat * RAD)) < COS_MIN;
 
   /** Turf's haversine from site k to site m, km. */
-  const exact = (k: number, m: number): number => {
-    const dLat = (((sc[2 * m + 1]! - sc[2 * k + 1]!) % 360) * Math.PI) / 180;
-    const dLon = (((sc[2 * m]! - sc[2 * k]!) % 360) * Math.PI) / 180;
-    const a =
-      // biome-ignore lint/style/useExponentiationOperator: Turf's exact operations
-      Math.pow(Math.sin(dLat / 2), 2) + Math.pow(Math.sin(dLon / 2), 2) * cosSorted[k]! * cosSorted[m]!;
-    return 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a)) * KM_PER_RADIAN;
-  };
+  const exact = (k: number, m: number): number =>
+    haversineKm(sc[2 * m]! - sc[2 * k]!, sc[2 * m + 1]! - sc[2 * k + 1]!, cosSorted[k]!, cosSorted[m]!);
 
   // DFS stack: left, right, axis (ints) and box minX, minY, maxX, maxY, cos(minY), cos(maxY) (floats).
   const iStack = new Int32Array(3 * 128);
@@ -208,11 +203,7 @@ export function nearestNeighbours(
     return r * r * (1 + EPS);
   };
   const pushTie = (m: number) => {
-    if (tieLen === groupTieIds.length) {
-      const g2 = new Int32Array(groupTieIds.length * 2);
-      g2.set(groupTieIds);
-      groupTieIds = g2;
-    }
+    if (tieLen === groupTieIds.length) groupTieIds = grown(groupTieIds);
     groupTieIds[tieLen++] = m;
   };
 
@@ -301,12 +292,8 @@ export function nearestNeighbours(
           const q = dp * dp + ci * cosSorted[k]! * dl * dl;
           if (q > limit) continue;
           if (nc === cand.length) {
-            const c2 = new Int32Array(nc * 2);
-            c2.set(cand);
-            cand = c2;
-            const q2 = new Float64Array(nc * 2);
-            q2.set(candQ);
-            candQ = q2;
+            cand = grown(cand);
+            candQ = grown(candQ);
           }
           cand[nc] = k;
           candQ[nc++] = q;
