@@ -169,8 +169,9 @@ export class AnalysisClient {
 
   private filterId(indices: Uint32Array): number {
     let id = this.filterIds.get(indices);
-    if (id === undefined) {
-      id = this.nextFilter++;
+    // New, or forgotten by the session (it keeps as many as this list): sent (again) under its number.
+    if (id === undefined || !this.filters.some((f) => f.id === id)) {
+      id ??= this.nextFilter++;
       this.filterIds.set(indices, id);
       // Kept for a fallback session; a second copy's buffer is transferred (the caller's stays intact).
       const kept = indices.slice();

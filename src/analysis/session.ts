@@ -12,8 +12,8 @@ import type { AnalysisRecord } from './types.ts';
 
 /** Results kept per session (a toggle back and forth, or a parameter tried twice, costs nothing). */
 const CACHE_SIZE = 64;
-/** Filters kept (index arrays of the recent filter states). */
-const FILTERS_KEPT = 8;
+/** Filters kept: twice the client's (client.ts), so that any filter the client still names is here. */
+const FILTERS_KEPT = 16;
 
 export interface AnalysisSession {
   /** Keeps the dataset; resolves zone containment and the study area's km² once per dataset. */

@@ -40,6 +40,8 @@ const SELECT_SOURCE: Record<MapHit['kind'], string> = {
 export interface MapHit {
   kind: 'enterprise' | 'zone' | 'cluster';
   id: string;
+  /** A cluster's first member (the outlines drawn may lag the figures: its number may be stale). */
+  anchor?: string;
 }
 
 export interface MapCallbacks {
@@ -47,7 +49,7 @@ export interface MapCallbacks {
   onMove(view: View): void;
   onError(msg: string): void;
   /** Text for the hover tooltip (the UI owns the words). */
-  hoverText(kind: MapHit['kind'], id: string): string | null;
+  hoverText(hit: MapHit): string | null;
 }
 
 export interface MapInit {
@@ -167,7 +169,7 @@ export class MapController implements MapView {
     this.map.on('mousemove', (e) => {
       const hit = this.hitTest(e.point);
       this.map.getCanvas().style.cursor = hit ? 'pointer' : '';
-      const text = hit ? cb.hoverText(hit.kind, hit.id) : null;
+      const text = hit ? cb.hoverText(hit) : null;
       if (text) this.popup.setLngLat(e.lngLat).setText(text).addTo(this.map);
       else this.popup.remove();
     });
@@ -186,7 +188,8 @@ export class MapController implements MapView {
       this.style.hulls === false
         ? undefined
         : this.map.queryRenderedFeatures(p, { layers: [LAYER.hullsFill] })[0];
-    if (h?.properties?.key != null) return { kind: 'cluster', id: String(h.properties.key) };
+    if (h?.properties?.key != null)
+      return { kind: 'cluster', id: String(h.properties.key), anchor: String(h.properties.anchor) };
     const z = this.map.queryRenderedFeatures(p, { layers: [...ZONE_LAYERS] })[0];
     if (z?.properties?.id != null) return { kind: 'zone', id: String(z.properties.id) };
     return null;

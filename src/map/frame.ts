@@ -57,6 +57,8 @@ export function hullFeatures(clusters: MapFrame['clusters']): GeoJSON.FeatureCol
         type: 'Feature',
         properties: {
           key: `${c.stage}/${c.id}`,
+          // The cluster's first member: what a click selects, whatever number the cluster has by then.
+          anchor: c.memberIds[0],
           stage: c.stage,
           members: c.memberIds.length,
           approx: isApproximateCluster(c),

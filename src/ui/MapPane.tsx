@@ -38,10 +38,12 @@ export function MapPane(props: {
       .catch((e: unknown) => s.setUi('loadError', `basemap: ${e instanceof Error ? e.message : String(e)}`));
   });
 
-  const hoverText = (kind: MapHit['kind'], id: string): string | null => {
+  const hoverText = ({ kind, id, anchor }: MapHit): string | null => {
     if (kind === 'cluster') {
-      const [stage, n] = id.split('/');
-      const c = s.analysis()?.stages[stage as ChainStage]?.clusters.find((x) => String(x.id) === n);
+      const [stage] = id.split('/');
+      const c = s
+        .analysis()
+        ?.stages[stage as ChainStage]?.clusters.find((x) => x.memberIds.includes(anchor!));
       return c ? t('cluster.hover', { stage: t(`stage.${c.stage}`), n: fmt(c.memberIds.length) }) : null;
     }
     if (kind === 'zone') {

@@ -7,7 +7,7 @@
 import { type Accessor, createMemo, createResource, type Resource } from 'solid-js';
 import { type AnalysisClient, isSuperseded } from '../analysis/client.ts';
 import { emptyStageFigures } from '../analysis/empty-stage-figures.ts';
-import type { DatasetFigures, FigureResults, HexGrid } from '../analysis/protocol.ts';
+import type { DatasetFigures, HexGrid } from '../analysis/protocol.ts';
 import type { StudyArea } from '../analysis/study-area-km2.ts';
 import type { AnalysisRecord, AnalysisResult, StageFigures } from '../analysis/types.ts';
 import { CHAIN_STAGES, type ChainStage, type Stage, type Zone } from '../data/types.ts';
@@ -37,6 +37,8 @@ export interface SettledStages {
   figures: Record<ChainStage, StageFigures>;
   maxDistanceKm: number;
   minPoints: number;
+  /** The filter they were computed over. */
+  filter: Uint32Array;
 }
 
 const EMPTY_HEX: HexGrid = { type: 'FeatureCollection', features: [] };
@@ -54,6 +56,19 @@ function answer<T>(a: T | Promise<T>): T | Promise<T> {
   return a.catch((e: unknown) => (isSuperseded(e) ? new Promise<T>(() => {}) : Promise.reject(e)));
 }
 
+/** An answer with the filter (index array) it was computed over: parts of different filters never mix. */
+interface Tagged<T> {
+  f: Uint32Array;
+  v: T;
+}
+function tagged<T>(f: Uint32Array, a: T | Promise<T>): Tagged<T> | Promise<Tagged<T>> {
+  const b = answer(a);
+  return b instanceof Promise ? b.then((v) => ({ f, v })) : { f, v: b };
+}
+
+/** The last answer of a resource, undefined while it has failed (reading `latest` would throw). */
+const last = <T>(r: Resource<T>): T | undefined => (r.state === 'errored' ? undefined : r.latest);
+
 export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
   const [dataset] = createResource<DatasetFigures, NonNullable<ReturnType<FigureInputs['dataset']>>>(
     inp.dataset,
@@ -63,7 +78,7 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
   /** The filter, once the dataset it indexes is in the engine. */
   const filter = () => (dataset.state === 'ready' ? inp.filterIdx() : null);
 
-  const stageRes = {} as Record<ChainStage, Resource<StageFigures>>;
+  const stageRes = {} as Record<ChainStage, Resource<Tagged<StageFigures>>>;
   for (const stage of CHAIN_STAGES) {
     [stageRes[stage]] = createResource(
       () => {
@@ -72,7 +87,8 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
         return f && { f, maxDistanceKm: p.maxDistanceKm, minPoints: p.minPoints };
       },
       (k) =>
-        answer(
+        tagged(
+          k.f,
           runner.figures(
             { kind: 'stage', stage, maxDistanceKm: k.maxDistanceKm, minPoints: k.minPoints },
             k.f,
@@ -89,9 +105,9 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
       const f = filter();
       return f && { f, stages: chainStagesOn() };
     },
-    (k) => answer(runner.figures({ kind: 'cross', stages: k.stages }, k.f)),
+    (k) => tagged(k.f, runner.figures({ kind: 'cross', stages: k.stages }, k.f)),
   );
-  const [chain] = createResource(filter, (f) => answer(runner.figures({ kind: 'chain' }, f)));
+  const [chain] = createResource(filter, (f) => tagged(f, runner.figures({ kind: 'chain' }, f)));
   const [hex] = createResource(
     () => {
       const f = filter();
@@ -117,14 +133,28 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
   const current = createMemo(() => inp.dataset() !== null && all().every(settled));
 
   /**
-   * The three stages' figures, replaced only when all three are current: a parameter change redraws
-   * the cluster outlines once, not once per stage. Independent of the stage filter.
+   * The three stages' figures, replaced only when all three are current, for the same filter: a
+   * parameter change redraws the cluster outlines once, not once per stage; while a new dataset loads,
+   * none (never the old dataset's outlines over the new points). Independent of the stage filter.
    */
   const stageFigures = createMemo<SettledStages | null>((prev) => {
-    if (!CHAIN_STAGES.every((s) => settled(stageRes[s]))) return prev ?? null;
+    const f = filter();
+    if (!f) return null;
+    if (!CHAIN_STAGES.every((s) => settled(stageRes[s]) && stageRes[s]()!.f === f)) return prev ?? null;
     const { maxDistanceKm, minPoints } = inp.params();
-    const figures = Object.fromEntries(CHAIN_STAGES.map((s) => [s, stageRes[s]()!]));
-    return { figures: figures as Record<ChainStage, StageFigures>, maxDistanceKm, minPoints };
+    const figures = Object.fromEntries(CHAIN_STAGES.map((s) => [s, stageRes[s]()!.v])) as Record<
+      ChainStage,
+      StageFigures
+    >;
+    // The same answers again (another input changed): the same value, so the map sets no data.
+    if (
+      prev &&
+      prev.maxDistanceKm === maxDistanceKm &&
+      prev.minPoints === minPoints &&
+      CHAIN_STAGES.every((s) => prev.figures[s] === figures[s])
+    )
+      return prev;
+    return { figures, maxDistanceKm, minPoints, filter: f };
   });
 
   /** The hexagon counts per stage over the filter (the map adds up the visible stages). */
@@ -134,14 +164,16 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
 
   /**
    * The figures over the visible enterprises, in the engine's one-call shape (analyze()): a stage
-   * switched off has the figures of no firm. Kept from the last complete set while parts compute.
+   * switched off has the figures of no firm. Kept from the last complete set (all parts of one filter)
+   * while parts compute; none while a new dataset loads.
    */
   const result = createMemo<AnalysisResult | null>((prev) => {
+    if (!filter()) return null;
     const st = stageFigures();
-    const c: FigureResults['cross'] | undefined = cross.latest;
-    const ch: FigureResults['chain'] | undefined = chain.latest;
-    const d = dataset.latest;
-    if (!st || !c || !ch || !d) return prev ?? null;
+    const c = last(cross);
+    const ch = last(chain);
+    const d = last(dataset);
+    if (!st || !c || !ch || !d || c.f !== st.filter || ch.f !== st.filter) return prev ?? null;
     const on = new Set(inp.stages());
     const stages = Object.fromEntries(
       CHAIN_STAGES.map((s) => [s, on.has(s) ? st.figures[s] : emptyStageFigures(s, d.areaKm2)]),
@@ -150,10 +182,10 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
       params: { maxDistanceKm: st.maxDistanceKm, minPoints: st.minPoints, hexSideKm: inp.params().hexSideKm },
       total: inp.visibleCount(),
       stages,
-      lq: c.lq,
-      clq: c.clq,
-      zoneChains: ch.zoneChains,
-      countyChains: ch.countyChains,
+      lq: c.v.lq,
+      clq: c.v.clq,
+      zoneChains: ch.v.zoneChains,
+      countyChains: ch.v.countyChains,
       resolvedZones: d.resolvedZones,
       hexGrid: hexGrid(),
       elapsedMs: 0,

@@ -91,6 +91,16 @@ describe('AnalysisClient in-process (no Worker in Node)', () => {
     expect(client.figures(ask, all())).toBeInstanceOf(Promise);
   });
 
+  it('a filter the engine has forgotten (many filters later) is sent again', async () => {
+    const client = new AnalysisClient();
+    await client.load(records, zones, shangrao);
+    const first = all();
+    const chainOf = (f: Uint32Array) => settle(client.figures({ kind: 'chain' }, f));
+    const want = await chainOf(first);
+    for (let i = 0; i < 20; i++) await chainOf(Uint32Array.from(records.keys()).subarray(0, 50 + i));
+    await expect(chainOf(first)).resolves.toEqual(want);
+  });
+
   it('a newer request of the same slot supersedes a queued one; other slots do not', async () => {
     const client = new AnalysisClient();
     await client.load(records, zones, shangrao);

@@ -181,4 +181,17 @@ describe('App state', () => {
     expect(html.dataset.mapState).toBe('ready');
     expect(container.querySelector('.error')).toBeNull();
   });
+
+  it('a failed cross-stage or chain answer is an error, not a page stuck at loading', async () => {
+    const { calls, state, html, flush, kinds, resolveAll, container } = setup();
+    await flush();
+    await resolveAll();
+    const n = calls.length;
+    state.toggleStage('downstream', false);
+    expect(kinds(n)).toEqual(['cross']);
+    calls[n]!.reject(new Error('out of memory'));
+    await flush();
+    expect(html.dataset.mapState).toBe('error');
+    expect(container.querySelector('.error')!.textContent).toContain('out of memory');
+  });
 });
