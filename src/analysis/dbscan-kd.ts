@@ -1,9 +1,9 @@
 import { degreesToRadians, lengthToDegrees } from '@turf/helpers';
 import KDBush from 'kdbush';
+import { dbscanResult } from './dbscan-result.ts';
 import type { DbscanResult } from './dbscan-types.ts';
 import { grown } from './growable.ts';
 import { haversineKm, KM_PER_RADIAN } from './haversine.ts';
-import { turfDbscanLoop } from './turf-dbscan-loop.ts';
 import { turfSearchBox } from './turf-search-box.ts';
 
 const RAD = Math.PI / 180;
@@ -182,9 +182,19 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
     }
     return c === 1;
   };
+  const isNoise = new Uint8Array(n);
   let queue = new Int32Array(256);
+  let clusterCount = 0;
 
-  return turfDbscanLoop(clusterIds, isCore, (i, cid) => {
+  // Turf's main loop, as in dbscanGrid (see there why it is not shared). Visited in Turf's sense =
+  // assigned here (an expansion assigns what it visits; the main loop's noise points stay unvisited).
+  for (let i = 0; i < n; i++) {
+    if (clusterIds[i] !== -1) continue;
+    if (!isCore(i)) {
+      isNoise[i] = 1;
+      continue;
+    }
+    const cid = clusterCount++;
     clusterIds[i] = cid;
     kill(posOf[i]!);
     let qLen = 0;
@@ -213,5 +223,6 @@ export function dbscanKd(coords: Float64Array, maxDistanceKm: number, minPoints:
       if (next < 0) break;
       j = next;
     }
-  });
+  }
+  return dbscanResult(clusterIds, isNoise, clusterCount);
 }

@@ -23,8 +23,8 @@ export { CORE, type DbscanResult, EDGE, NOISE } from './dbscan-types.ts';
  *
  * Runs on a grid (dbscanGrid) where its certainty argument holds (radius ≤ 50 km, |lat| < 80°),
  * otherwise on a kd-tree (dbscanKd); both give Turf's result, sharing one copy of each of Turf's
- * pieces: the search box (turfSearchBox), the distance (haversineKm), the visiting order and the
- * labels (turfDbscanLoop).
+ * pieces: the search box (turfSearchBox), the distance (haversineKm), the last labelling pass
+ * (dbscanResult).
  *
  * @param coords interleaved WGS84 degrees [lon0, lat0, lon1, lat1, …]
  * @param maxDistanceKm neighbourhood radius, km (geodesic)
