@@ -5,17 +5,27 @@
  */
 
 import type { Level } from '../analysis/types.ts';
+import type { Filters } from '../data/filters.ts';
 import { isStage, STAGES, type Stage } from '../data/types.ts';
+import { parseSetFilters } from './filter-message.ts';
 
 export type InMessage =
   | { type: 'belt:set-stages'; stages: Stage[] }
   | { type: 'belt:set-view'; lon: number; lat: number; zoom: number }
   | { type: 'belt:select'; id: string }
-  | { type: 'belt:get-state' };
+  | { type: 'belt:get-state' }
+  | ({ type: 'belt:set-filters' } & Partial<Filters>);
 
 export type OutMessage =
   | { type: 'belt:ready' }
-  | { type: 'belt:state'; stages: Stage[]; counts: Record<string, number>; levels: Record<string, Level> }
+  | {
+      type: 'belt:state';
+      stages: Stage[];
+      /** Issue 8: the filters beside the stage filter (null = all). */
+      filters: Filters;
+      counts: Record<string, number>;
+      levels: Record<string, Level>;
+    }
   | { type: 'belt:selected'; id: string; name: string; stage: Stage };
 
 /** Validate an incoming message's shape; null when it is not one of ours or malformed. */
@@ -36,6 +46,10 @@ export function parseInMessage(data: unknown): InMessage | null {
       return typeof d.id === 'string' && d.id ? { type: d.type, id: d.id } : null;
     case 'belt:get-state':
       return { type: d.type };
+    case 'belt:set-filters': {
+      const f = parseSetFilters(d);
+      return f && { type: d.type, ...f };
+    }
     default:
       return null;
   }

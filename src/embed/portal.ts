@@ -15,6 +15,7 @@ export function bindPortal(s: BeltState, config: BeltConfig, view: () => MapView
     return {
       type: 'belt:state',
       stages: [...s.ui.stages],
+      filters: s.filters(),
       counts: { ...s.counts() },
       levels: Object.fromEntries(CHAIN_STAGES.map((st) => [st, a?.stages[st].level ?? 'none'])),
     };
@@ -37,6 +38,11 @@ export function bindPortal(s: BeltState, config: BeltConfig, view: () => MapView
       case 'belt:get-state':
         reply(stateMessage());
         break;
+      case 'belt:set-filters': {
+        const { type: _, ...patch } = msg;
+        s.setFilters(patch);
+        break;
+      }
     }
   });
   onCleanup(() => bridge.dispose());

@@ -35,6 +35,7 @@ export function bindUrl(s: BeltState, config: BeltConfig): void {
         largeText: s.ui.largeText,
         ...(s.ui.hexGrid ? { hex: s.ui.hexStage } : {}),
         hulls: s.ui.hulls,
+        filters: s.filters(),
       },
       { dbscan: config.analysis },
     );

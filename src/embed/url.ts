@@ -4,8 +4,10 @@
  */
 
 import { validMaxDistanceKm, validMinPoints } from '../analysis/types.ts';
+import type { Filters } from '../data/filters.ts';
 import { isStage, STAGES, type Stage } from '../data/types.ts';
 import { isLang, type Lang } from '../i18n/index.ts';
+import { parseFilterParams, writeFilterParams } from './url-filters.ts';
 
 export interface View {
   lon: number;
@@ -33,6 +35,8 @@ export interface UrlState {
   list?: boolean;
   /** Ours: `panel=0|1` closes or opens the analysis panel (default: open, closed with embed=1). */
   panel?: boolean;
+  /** Issue 8: `segments`, `counties`, `zones`, `precision` (url-filters.ts); absent keys = all. */
+  filters?: Partial<Filters>;
 }
 
 export function parseUrlState(search: string, warn: (msg: string) => void = console.warn): UrlState {
@@ -107,6 +111,8 @@ export function parseUrlState(search: string, warn: (msg: string) => void = cons
     if (select.trim() !== '') out.select = select.trim();
     else warn('[belt] ignoring empty ?select=');
   }
+  const filters = parseFilterParams(q, warn);
+  if (Object.keys(filters).length > 0) out.filters = filters;
   return out;
 }
 
@@ -153,6 +159,7 @@ export function writeUrlState(
   // The panel is open by default, closed by default in embed mode: write it only when it differs.
   if (s.panel !== undefined && s.panel === !!s.embed) q.set('panel', s.panel ? '1' : '0');
   else q.delete('panel');
+  writeFilterParams(q, s.filters);
   const str = q.toString().replace(/%2C/g, ',');
   return str ? `?${str}` : '';
 }

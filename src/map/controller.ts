@@ -12,6 +12,7 @@ import type { Basemap } from '../embed/config.ts';
 import type { View } from '../embed/url.ts';
 import type { Lang } from '../i18n/index.ts';
 import {
+  clusterCentreFeatures,
   countyLabelFeatures,
   enterpriseFeatures,
   hullFeatures,
@@ -182,17 +183,24 @@ export class MapController implements MapView {
       [p.x - 4, p.y - 4],
       [p.x + 4, p.y + 4],
     ];
+    // Overview zooms: a cluster's symbol covers its points, so it is what a click there means (issue 8).
+    const sym = this.clusterAt(p, LAYER.clusterSymbols);
+    if (sym) return sym;
     const e = this.map.queryRenderedFeatures(box, { layers: [...ENTERPRISE_LAYERS] })[0];
     if (e?.properties?.id != null) return { kind: 'enterprise', id: String(e.properties.id) };
-    const h =
-      this.style.hulls === false
-        ? undefined
-        : this.map.queryRenderedFeatures(p, { layers: [LAYER.hullsFill] })[0];
-    if (h?.properties?.key != null)
-      return { kind: 'cluster', id: String(h.properties.key), anchor: String(h.properties.anchor) };
+    const h = this.clusterAt(p, LAYER.hullsFill);
+    if (h) return h;
     const z = this.map.queryRenderedFeatures(p, { layers: [...ZONE_LAYERS] })[0];
     if (z?.properties?.id != null) return { kind: 'zone', id: String(z.properties.id) };
     return null;
+  }
+
+  /** The cluster drawn by `layer` (outline or symbol) at `p`, if the clusters are shown. */
+  private clusterAt(p: maplibregl.Point, layer: string): MapHit | null {
+    if (this.style.hulls === false) return null;
+    const f = this.map.queryRenderedFeatures(p, { layers: [layer] })[0];
+    if (f?.properties?.key == null) return null;
+    return { kind: 'cluster', id: String(f.properties.key), anchor: String(f.properties.anchor) };
   }
 
   /**
@@ -244,14 +252,16 @@ export class MapController implements MapView {
   async show(frame: MapFrame): Promise<void> {
     await this.loaded;
     // New points are a large hand-over to MapLibre's worker: on a task of its own.
-    if (this.data.get(SOURCE.enterprises) !== frame.enterprises) await new Promise((r) => setTimeout(r, 0));
+    if (this.data.get(SOURCE.enterprises) !== frame.points) await new Promise((r) => setTimeout(r, 0));
     const changed = [
-      this.fill(SOURCE.enterprises, frame.enterprises, enterpriseFeatures),
+      this.fill(SOURCE.enterprises, frame.points, enterpriseFeatures),
       this.fill(SOURCE.zones, frame.zones, zoneFeatures),
       this.fill(SOURCE.hulls, frame.clusters, hullFeatures),
+      this.fill(SOURCE.clusterCentres, frame.clusters, clusterCentreFeatures),
       this.fill(SOURCE.hexgrid, frame.hex, (h) => h as GeoJSON.FeatureCollection),
       this.restyle({
         stages: frame.stages,
+        filters: frame.filters,
         hulls: frame.hulls,
         hexGrid: frame.hexGrid,
         hexStage: frame.hexStage,
@@ -305,8 +315,13 @@ export class MapController implements MapView {
   async setSelected(sel: MapHit | null): Promise<void> {
     await this.loaded;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: false });
+    if (this.selected?.source === SOURCE.hulls)
+      this.map.setFeatureState({ ...this.selected, source: SOURCE.clusterCentres }, { selected: false });
     this.selected = sel ? { source: SELECT_SOURCE[sel.kind], id: sel.id } : null;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: true });
+    // A cluster is drawn twice: its outline and, at overview zooms, its symbol.
+    if (sel?.kind === 'cluster')
+      this.map.setFeatureState({ source: SOURCE.clusterCentres, id: sel.id }, { selected: true });
   }
 
   flyTo(lon: number, lat: number, maxZoom = 16): void {

@@ -4,12 +4,17 @@
  */
 import { isApproximateCluster } from '../analysis/is-approximate-cluster.ts';
 import type { HexGrid } from '../analysis/protocol.ts';
-import type { StageFigures } from '../analysis/types.ts';
+import type { ClusterInfo, StageFigures } from '../analysis/types.ts';
+import { type Filters, NO_ZONE } from '../data/filters.ts';
 import type { ChainStage, Enterprise, Stage, Zone } from '../data/types.ts';
 import type { HexStage } from './style.ts';
 
 export interface MapFrame {
   enterprises: readonly Enterprise[];
+  /** Issue 8: the points drawn, with the zone containment assigned (what the zone filter reads). */
+  points: MapPoints;
+  /** Issue 8: the filters beside the stage filter (points follow them by layer filters). */
+  filters: Filters;
   zones: readonly Zone[];
   /** Visible stages (points, cluster outlines and hexagon counts follow them by layer filters). */
   stages: readonly Stage[];
@@ -22,14 +27,31 @@ export interface MapFrame {
   hex: HexGrid;
 }
 
-/** Located enterprises as points with what the style reads: id, stage, precision. */
-export function enterpriseFeatures(records: readonly Enterprise[]): GeoJSON.FeatureCollection {
+export interface MapPoints {
+  records: readonly Enterprise[];
+  /** Record id → zone id, for records without a zone id that a real boundary contains. */
+  resolvedZones: Readonly<Record<string, string>> | null;
+}
+
+/**
+ * Located enterprises as points with what the style reads: id, stage, precision, and for the filters
+ * segment, county and zone ('' for none; zone `none` for no zone), so a filter is a layer filter.
+ */
+export function enterpriseFeatures(points: MapPoints | readonly Enterprise[]): GeoJSON.FeatureCollection {
+  const { records, resolvedZones } = 'records' in points ? points : { records: points, resolvedZones: null };
   const features: GeoJSON.Feature[] = [];
   for (const r of records) {
     if (r.lon === null || r.lat === null) continue;
     features.push({
       type: 'Feature',
-      properties: { id: r.id, stage: r.stage, precision: r.precision },
+      properties: {
+        id: r.id,
+        stage: r.stage,
+        precision: r.precision,
+        segment: r.segment ?? '',
+        county: r.county ?? '',
+        zone: r.zone ?? resolvedZones?.[r.id] ?? NO_ZONE,
+      },
       geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
     });
   }
@@ -47,6 +69,17 @@ export function zoneFeatures(zones: readonly Zone[]): GeoJSON.FeatureCollection 
   };
 }
 
+/** What the style and the hit tests read of a cluster: its key `<stage>/<n>`, first member, stage, size. */
+function clusterProps(c: ClusterInfo) {
+  return {
+    key: `${c.stage}/${c.id}`,
+    // The cluster's first member: what a click selects, whatever number the cluster has by then.
+    anchor: c.memberIds[0],
+    stage: c.stage,
+    members: c.memberIds.length,
+  };
+}
+
 /** The clusters' outlines (those with a hull), keyed `<stage>/<n>`, of every stage. */
 export function hullFeatures(clusters: MapFrame['clusters']): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = [];
@@ -55,19 +88,32 @@ export function hullFeatures(clusters: MapFrame['clusters']): GeoJSON.FeatureCol
       if (!c.hull) continue;
       features.push({
         type: 'Feature',
-        properties: {
-          key: `${c.stage}/${c.id}`,
-          // The cluster's first member: what a click selects, whatever number the cluster has by then.
-          anchor: c.memberIds[0],
-          stage: c.stage,
-          members: c.memberIds.length,
-          approx: isApproximateCluster(c),
-        },
+        properties: { ...clusterProps(c), approx: isApproximateCluster(c) },
         geometry: c.hull,
       });
     }
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** Largest radius of a cluster symbol, px (the largest cluster of the frame). */
+export const CLUSTER_SYMBOL_MAX_RADIUS = 30;
+
+/**
+ * Issue 8: every cluster as one point at its centre, for the overview symbols: `r` is its radius in
+ * px, so that areas are proportional to members across every stage of the frame.
+ */
+export function clusterCentreFeatures(clusters: MapFrame['clusters']): GeoJSON.FeatureCollection {
+  const all = Object.values(clusters ?? {}).flatMap((st) => st.clusters);
+  const max = Math.max(1, ...all.map((c) => c.memberIds.length));
+  return {
+    type: 'FeatureCollection',
+    features: all.map((c) => ({
+      type: 'Feature',
+      properties: { ...clusterProps(c), r: CLUSTER_SYMBOL_MAX_RADIUS * Math.sqrt(c.memberIds.length / max) },
+      geometry: { type: 'Point', coordinates: c.center },
+    })),
+  };
 }
 
 /** County label points (the `label_lon`/`label_lat` of each county feature). */

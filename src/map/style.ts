@@ -3,6 +3,7 @@
  * remote tiles unless an administrator configures a raster basemap. Pure: no MapLibre runtime.
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import { type Filters, NO_FILTERS } from '../data/filters.ts';
 import { APPROXIMATE_PRECISIONS, CHAIN_STAGES, STAGES, type Stage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -24,6 +25,7 @@ export const SOURCE = {
   enterprises: 'enterprises',
   zones: 'zones',
   hulls: 'hulls',
+  clusterCentres: 'cluster-centres',
   hexgrid: 'hexgrid',
   counties: 'counties',
   countyLabels: 'county-labels',
@@ -36,6 +38,7 @@ export const LAYER = {
   enterprisesApprox: 'enterprises-approx',
   enterprisesCountyHalo: 'enterprises-county-halo',
   hullsFill: 'hulls-fill',
+  clusterSymbols: 'cluster-symbols',
   zonesFill: 'zones-fill',
   zonesPoint: 'zones-point',
 } as const;
@@ -72,6 +75,34 @@ export function stageFilter(stages: readonly Stage[], approx?: boolean): Express
   if (approx === undefined) return inStage;
   return ['all', inStage, approx ? APPROX : ['!', APPROX]];
 }
+
+/**
+ * Issue 8: the filters beside the stage filter as filter-expression terms on the properties every
+ * point carries (frame.ts enterpriseFeatures): no filter, no term; a facet change is a setFilter.
+ */
+export function facetTerms(f: Filters): ExpressionSpecification[] {
+  const terms: ExpressionSpecification[] = [];
+  for (const [prop, list] of [
+    ['segment', f.segments],
+    ['county', f.counties],
+    ['zone', f.zones],
+    ['precision', f.precision],
+  ] as const) {
+    if (list !== null) terms.push(['in', ['get', prop], ['literal', [...list]]]);
+  }
+  return terms;
+}
+
+/** Points of the visible stages that pass the filters, optionally of one precision class. */
+export function pointFilter(stages: readonly Stage[], f: Filters, approx?: boolean): ExpressionSpecification {
+  const terms = facetTerms(f);
+  const base = stageFilter(stages, approx);
+  if (terms.length === 0) return base;
+  return ['all', base, ...terms];
+}
+
+/** Below this zoom each cluster is one symbol at its centre; from it on, its outline (issue 8). */
+export const CLUSTER_OUTLINE_ZOOM = 11;
 
 export function labelField(lang: Lang): ExpressionSpecification {
   return lang === 'zh'
@@ -122,6 +153,8 @@ export interface StyleOptions {
   hexGrid?: boolean;
   /** Which count colours the hexagons (default 'total'). */
   hexStage?: HexStage;
+  /** Issue 8: the filters beside the stage filter (default none). */
+  filters?: Filters;
   /** Base URL of the data files (ends with /). */
   dataBase: string;
   /** The document's base URL, against which a relative PMTiles URL is resolved. */
@@ -140,6 +173,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
   const points = shown(!(o.hexGrid ?? false));
   const hexN = hexCount(o.hexStage ?? 'total', o.stages);
   const stagesOn = stageFilter(o.stages);
+  const filters = o.filters ?? NO_FILTERS;
   const raster =
     o.basemap.type === 'tianditu'
       ? {
@@ -183,6 +217,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       enterprises: { type: 'geojson', data: EMPTY_FC, promoteId: 'id' },
       hexgrid: { type: 'geojson', data: EMPTY_FC },
       hulls: { type: 'geojson', data: EMPTY_FC, promoteId: 'key' },
+      'cluster-centres': { type: 'geojson', data: EMPTY_FC, promoteId: 'key' },
     },
     layers: [
       {
@@ -275,6 +310,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       {
         // Cluster hulls (DBSCAN, per stage): where each stage agglomerates.
         id: 'hulls-fill',
+        minzoom: CLUSTER_OUTLINE_ZOOM,
         type: 'fill',
         source: 'hulls',
         filter: stagesOn,
@@ -283,6 +319,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       },
       {
         id: 'hulls-line',
+        minzoom: CLUSTER_OUTLINE_ZOOM,
         type: 'line',
         source: 'hulls',
         filter: ['all', stagesOn, ['!', ['get', 'approx']]],
@@ -296,6 +333,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
       {
         // Clusters of mostly approximate points: dashed, so the outline does not look surveyed.
         id: 'hulls-line-approx',
+        minzoom: CLUSTER_OUTLINE_ZOOM,
         type: 'line',
         source: 'hulls',
         filter: ['all', stagesOn, ['get', 'approx']],
@@ -340,7 +378,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'enterprises-county-halo',
         type: 'circle',
         source: 'enterprises',
-        filter: ['all', stagesOn, ['==', ['get', 'precision'], 'county']],
+        filter: ['all', pointFilter(o.stages, filters), ['==', ['get', 'precision'], 'county']],
         layout: points,
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 10, 12, 40],
@@ -354,7 +392,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'enterprises-approx',
         type: 'circle',
         source: 'enterprises',
-        filter: stageFilter(o.stages, true),
+        filter: pointFilter(o.stages, filters, true),
         layout: points,
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 3 * big, 12, 7 * big],
@@ -369,7 +407,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'enterprises-exact',
         type: 'circle',
         source: 'enterprises',
-        filter: stageFilter(o.stages, false),
+        filter: pointFilter(o.stages, filters, false),
         layout: points,
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 3 * big, 12, 7 * big],
@@ -382,6 +420,42 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
           ],
           'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1],
         },
+      },
+      {
+        // Issue 8: at overview zooms each cluster is one disc at its centre, area ∝ members.
+        id: 'cluster-symbols',
+        type: 'circle',
+        source: 'cluster-centres',
+        maxzoom: CLUSTER_OUTLINE_ZOOM,
+        filter: stagesOn,
+        layout: hulls,
+        paint: {
+          'circle-radius': ['*', big, ['get', 'r']],
+          'circle-color': stageColour(o.largeText),
+          'circle-opacity': 0.45,
+          'circle-stroke-color': [
+            'case',
+            ['boolean', ['feature-state', 'selected'], false],
+            '#000000',
+            stageColour(o.largeText),
+          ],
+          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1.5],
+        },
+      },
+      {
+        id: 'cluster-symbols-label',
+        type: 'symbol',
+        source: 'cluster-centres',
+        maxzoom: CLUSTER_OUTLINE_ZOOM,
+        filter: stagesOn,
+        layout: {
+          ...hulls,
+          'text-field': ['to-string', ['get', 'members']],
+          'text-font': FONT_STACK,
+          'text-size': 12 * big,
+          'text-allow-overlap': true,
+        },
+        paint: { 'text-color': '#111111', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
       },
       {
         id: 'townships-label',

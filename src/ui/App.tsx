@@ -1,7 +1,8 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { isApproximateCluster } from '../analysis/is-approximate-cluster.ts';
+import { hasFilters } from '../data/filters.ts';
 import { bboxCentre } from '../data/geometry.ts';
-import type { Precision } from '../data/types.ts';
+import { type Precision, STAGES } from '../data/types.ts';
 import { type BeltConfig, configTitle } from '../embed/config.ts';
 import { bindPortal } from '../embed/portal.ts';
 import { exposeRobotApi } from '../embed/robot.ts';
@@ -13,9 +14,11 @@ import { createAnnouncer } from './announce.ts';
 import { Details } from './Details.tsx';
 import { EnterpriseList } from './EnterpriseList.tsx';
 import { exportView } from './exports.ts';
+import { FilterPanel } from './FilterPanel.tsx';
 import { bindHtmlHooks } from './html-hooks.ts';
 import { Legend } from './Legend.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
+import { createListOrder } from './list-order.ts';
 import { MapPane } from './MapPane.tsx';
 import { Search } from './Search.tsx';
 import type { BeltState } from './state.ts';
@@ -140,6 +143,18 @@ export function App(props: AppProps) {
               s.setStages(on ? ['upstream', 'midstream', 'downstream', 'support', 'unclassified'] : [])
             }
           />
+          {/* Issue 8: the faceted filters, beside the stage filter. */}
+          <Show when={!s.ui.embed || s.ui.panelOpen}>
+            <FilterPanel
+              filters={s.filters()}
+              counts={s.facets()}
+              zoneValues={s.codes().zoneValues}
+              zoneName={zoneName}
+              active={hasFilters(s.filters()) || s.ui.stages.length < STAGES.length}
+              onChange={s.setFilters}
+              onClear={s.clearFilters}
+            />
+          </Show>
           <Show when={s.ui.panelOpen}>
             <AnalysisPanel
               analysis={s.analysis()}
@@ -186,13 +201,15 @@ export function App(props: AppProps) {
         <Show when={s.ui.listOpen || s.ui.noWebGL}>
           {(_open) => {
             // Built only while the list is shown (100,000 rows are not copied on every toggle otherwise).
-            const items = createMemo(() => s.visibleEnterprises());
+            const list = createListOrder(s, zoneName);
             return (
               <EnterpriseList
-                items={items()}
+                items={list.items()}
                 selectedId={selectedEnterprise()?.id ?? null}
                 largeText={s.ui.largeText}
                 onSelect={selectFromList}
+                order={list.order()}
+                onOrder={list.setOrder}
               />
             );
           }}

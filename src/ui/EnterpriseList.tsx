@@ -2,6 +2,7 @@ import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show }
 import { countyName } from '../data/counties.ts';
 import type { Enterprise } from '../data/types.ts';
 import { fmt, lang, t } from '../i18n/index.ts';
+import { isSortKey, type ListOrder, SORT_KEYS } from './list-sort.ts';
 import { Swatch } from './Swatch.tsx';
 
 const OVERSCAN = 10;
@@ -23,6 +24,9 @@ export function EnterpriseList(props: {
   selectedId: string | null;
   largeText: boolean;
   onSelect(id: string): void;
+  /** Issue 8: the order of the rows (sorted by the caller, list-sort.ts) and its control. */
+  order?: ListOrder;
+  onOrder?(o: ListOrder): void;
 }) {
   let scroller!: HTMLDivElement;
   let spacer!: HTMLDivElement;
@@ -149,6 +153,32 @@ export function EnterpriseList(props: {
       <h2 id="list-title">
         {t('list.title')} <span class="muted">{t('list.total', { n: fmt(props.items.length) })}</span>
       </h2>
+      <Show when={props.order && props.onOrder}>
+        <div class="list-sort">
+          <label>
+            {t('list.sortBy')}{' '}
+            <select
+              data-list-sort
+              value={props.order!.key}
+              onChange={(e) => {
+                const key = e.currentTarget.value;
+                if (isSortKey(key)) props.onOrder!({ key, desc: props.order!.desc });
+              }}
+            >
+              <For each={SORT_KEYS}>{(k) => <option value={k}>{t(`list.sort.${k}`)}</option>}</For>
+            </select>
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              data-list-sort-desc
+              checked={props.order!.desc}
+              onChange={(e) => props.onOrder!({ key: props.order!.key, desc: e.currentTarget.checked })}
+            />{' '}
+            {t('list.sortDir')}
+          </label>
+        </div>
+      </Show>
       <Show when={props.items.length === 0}>
         <p class="hint">{t('list.empty')}</p>
       </Show>

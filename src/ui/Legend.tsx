@@ -1,8 +1,10 @@
 import { For, Show } from 'solid-js';
-import type { AnalysisResult } from '../analysis/types.ts';
+import type { AnalysisResult, StageFigures } from '../analysis/types.ts';
 import { CHAIN_STAGES, type ChainStage, isChainStage, STAGES, type Stage } from '../data/types.ts';
 import { fmt, t } from '../i18n/index.ts';
-import type { HexStage } from '../map/style.ts';
+import { CLUSTER_OUTLINE_ZOOM, type HexStage } from '../map/style.ts';
+import { agglomerationReason } from './agglomeration-reason.ts';
+import { CountBadge } from './CountBadge.tsx';
 import { hookNumber } from './hook-number.ts';
 import { Swatch } from './Swatch.tsx';
 
@@ -56,17 +58,8 @@ export function Legend(props: LegendProps) {
                   />
                   <Swatch stage={s} largeText={props.largeText} />
                   <span class="stage-name">{t(`stage.${s}`)}</span>
-                  <span class="stage-count">
-                    {/* The hook keeps the plain integer (the contract); people see it grouped, 12,345. */}
-                    {/* Switched off, the count says what switching it on would add. */}
-                    <span aria-hidden="true">{on() ? fmt(props.counts[s]) : `+${fmt(props.counts[s])}`}</span>
-                    <span class="visually-hidden" data-stage-count={s}>
-                      {props.counts[s]}
-                    </span>
-                    <Show when={!on()}>
-                      <span class="visually-hidden"> {t('legend.wouldAdd')}</span>
-                    </Show>
-                  </span>
+                  {/* Switched off, the count says what switching it on would add (faceted counts). */}
+                  <CountBadge on={on()} n={props.counts[s]} hook={{ 'data-stage-count': s }} />
                 </label>
                 <Show when={isChainStage(s)}>
                   <Agglomeration
@@ -97,6 +90,16 @@ export function Legend(props: LegendProps) {
             />
             {t('overlay.hulls')}
           </label>
+          <Show when={props.hulls}>
+            <p class="hint cluster-symbol-hint" data-cluster-symbol-legend>
+              <span class="cluster-symbol-key" aria-hidden="true">
+                <span class="d1" />
+                <span class="d2" />
+                <span class="d3" />
+              </span>
+              {t('legend.clusterSymbols', { z: CLUSTER_OUTLINE_ZOOM })}
+            </p>
+          </Show>
         </li>
         <li>
           <label>
@@ -179,11 +182,26 @@ function Agglomeration(props: { stage: ChainStage; analysis: AnalysisResult | nu
                 </Show>
               </span>
             </Show>
+            <span class="agg-reason" data-agglomeration-reason={props.stage}>
+              {reasonText(props.stage, fig())}
+            </span>
           </>
         )}
       </Show>
     </div>
   );
+}
+
+/** Issue 8: the one-line reason of the level, in the interface language. */
+function reasonText(stage: ChainStage, f: StageFigures): string {
+  const r = agglomerationReason(f);
+  return t(r.key, {
+    stage: t(`agg.reasonStage.${stage}`),
+    s: r.share === undefined ? '' : `${fmt(r.share * 100, 0)}%`,
+    n: r.clusters === undefined ? '' : fmt(r.clusters),
+    r: r.R === undefined ? '' : fmt(r.R, 2),
+    cmp: r.cmp ? t(r.cmp) : '',
+  });
 }
 
 export { CHAIN_STAGES };

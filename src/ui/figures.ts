@@ -192,7 +192,16 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
     };
   });
 
-  return { result, stageFigures, hexGrid, current, error };
+  /**
+   * Issue 8: the zones containment assigned (record id → zone id), null when it assigned none; from the
+   * dataset alone, so the filters may use it (the filtered figures depend on them, not the reverse).
+   */
+  const resolvedZones = createMemo<Record<string, string> | null>(() => {
+    const r = last(dataset)?.resolvedZones;
+    return r && Object.keys(r).length > 0 ? r : null;
+  });
+
+  return { result, stageFigures, hexGrid, current, error, resolvedZones };
 }
 
 export type Figures = ReturnType<typeof createFigures>;

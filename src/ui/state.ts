@@ -7,6 +7,8 @@ import { batch, createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { StudyArea } from '../analysis/study-area-km2.ts';
 import type { AnalysisParams, ClusterInfo } from '../analysis/types.ts';
+import { facetCodes, facetCounts, filterPass } from '../data/facet-counts.ts';
+import { copyFilters, FACET_KEY, FACETS, type Filters, NO_FILTERS } from '../data/filters.ts';
 import type { LoadProgress } from '../data/parse-job.ts';
 import {
   type ChainStage,
@@ -56,6 +58,8 @@ export interface UiState {
   warnings: Warning[];
   loadError: string | null;
   noWebGL: boolean;
+  /** Issue 8: the filters beside the stage filter (null = all values). */
+  filters: Filters;
 }
 
 export interface LoadedDataset {
@@ -90,6 +94,7 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     warnings: [],
     loadError: null,
     noWebGL: false,
+    filters: { ...NO_FILTERS, ...url.filters },
   });
 
   const [data, setData] = createSignal<(LoadedDataset & { studyArea: StudyArea | null }) | null>(null);
@@ -106,31 +111,11 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
 
   const byId = createMemo(() => new Map(enterprises().map((e, i) => [e.id, i])));
   const zoneById = createMemo(() => new Map(zones().map((z) => [z.id, z])));
-  const stageSet = createMemo(() => new Set(ui.stages));
 
-  /** Indices of enterprises passing every filter except the stage filter. */
-  const chainIdx = createMemo(() => Uint32Array.from(enterprises().keys()));
-
-  /** Indices of enterprises passing every filter. */
-  const visibleIdx = createMemo(() => {
-    const all = enterprises();
-    const set = stageSet();
-    const base = chainIdx();
-    const out = new Uint32Array(base.length);
-    let k = 0;
-    for (const i of base) if (set.has(all[i]!.stage)) out[k++] = i;
-    return out.subarray(0, k);
-  });
-
-  /**
-   * Per stage: enterprises passing every *other* filter, located or not, the stage on or off (what
-   * switching it on shows: faceted counts, contract.md). Independent of the stage filter.
-   */
-  const counts = createMemo(() => {
-    const all = enterprises();
-    const n = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
-    for (const i of chainIdx()) n[all[i]!.stage]++;
-    return n;
+  // Issue 8: the filters as typed-array passes (data/facet-counts.ts); the figures' filter is chainIdx.
+  /** The filters as plain data, changing only when their content does (so equal filters keep chainIdx). */
+  const filters = createMemo(() => copyFilters(ui.filters), undefined, {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
 
   const figures = createFigures(
@@ -139,7 +124,7 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
         const d = data();
         return d && { records: d.enterprises, zones: [...d.zones], studyArea: d.studyArea };
       }),
-      filterIdx: chainIdx,
+      filterIdx: () => chainIdx(),
       stages: () => ui.stages,
       params: () => ({
         maxDistanceKm: ui.params.maxDistanceKm,
@@ -152,6 +137,31 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     runner,
   );
   const analysis = figures.result;
+
+  /** Each record's facet values as codes, the zone as chain completeness resolves it. */
+  const codes = createMemo(() => {
+    const all = enterprises();
+    const resolved = figures.resolvedZones();
+    return facetCodes(
+      all,
+      zones().map((z) => z.id),
+      resolved ? (i) => all[i]!.zone ?? resolved[all[i]!.id] ?? null : undefined,
+    );
+  });
+  const pass = createMemo(() => filterPass(codes(), filters()));
+  /** Indices of enterprises passing every filter except the stage filter. */
+  const chainIdx = createMemo(() => pass().chainIdx);
+  /** Indices of enterprises passing every filter except the stage and segment filters. */
+  const gapIdx = createMemo(() => pass().gapIdx);
+  /** Every faceted count, and the visible records, in one pass per change. */
+  const facets = createMemo(() => facetCounts(codes(), pass(), ui.stages));
+  /** Indices of enterprises passing every filter. */
+  const visibleIdx = createMemo(() => facets().visibleIdx);
+  /**
+   * Per stage: enterprises passing every *other* filter, located or not, the stage on or off (what
+   * switching it on shows: faceted counts, contract.md).
+   */
+  const counts = createMemo(() => facets().stage);
 
   /** The selected cluster in the current figures (null when none of them holds its first member). */
   const selectedCluster = createMemo<ClusterInfo | null>(() => {
@@ -174,8 +184,12 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
   };
 
   /** Everything the map must show; `ready` needs the map to have drawn exactly this. */
+  /** The points the map draws, with the zone of each (changes only when containment assigns some). */
+  const mapPoints = createMemo(() => ({ records: enterprises(), resolvedZones: figures.resolvedZones() }));
   const mapFrame = createMemo<MapFrame>(() => ({
     enterprises: enterprises(),
+    points: mapPoints(),
+    filters: filters(),
     zones: zones(),
     stages: [...ui.stages],
     clusters: figures.stageFigures()?.figures ?? null,
@@ -201,6 +215,24 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
       'stages',
       STAGES.filter((s) => stages.includes(s)),
     );
+  }
+  /** Issue 8: change some filters (a key omitted = unchanged, null = all values). */
+  function setFilters(patch: Partial<Filters>) {
+    batch(() => {
+      for (const f of FACETS) {
+        const k = FACET_KEY[f];
+        if (!Object.hasOwn(patch, k) || patch[k] === undefined) continue;
+        const v = patch[k];
+        setUi('filters', k, v === null ? null : ([...v] as never));
+      }
+    });
+  }
+  /** Every filter off: all stages and every value shown. */
+  function clearFilters() {
+    batch(() => {
+      setUi('filters', { ...NO_FILTERS });
+      setStages(STAGES);
+    });
   }
   function toggleStage(s: Stage, on: boolean) {
     setStages(on ? [...ui.stages, s] : ui.stages.filter((x) => x !== s));
@@ -234,6 +266,7 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
   function loadData(d: LoadedDataset) {
     batch(() => {
       setData({ ...d, studyArea: d.studyArea ?? null });
+      dropUnknownZones();
       const sel = ui.selected;
       if (sel?.kind === 'zone' && !zoneById().has(sel.id)) {
         console.warn(`[belt] ignoring selection of zone ${sel.id}: no such zone`);
@@ -244,6 +277,17 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
         setUi('selected', null);
       }
     });
+  }
+  /** A zone filter naming zones this dataset does not have: those ids are dropped, with a warning. */
+  function dropUnknownZones() {
+    const want = ui.filters.zones;
+    if (!want) return;
+    const known = new Set(codes().zoneValues);
+    const bad = want.filter((z) => !known.has(z));
+    if (bad.length === 0) return;
+    console.warn(`[belt] ignoring unknown zone(s) in the zone filter: ${bad.slice(0, 10).join(', ')}`);
+    const good = want.filter((z) => known.has(z));
+    setUi('filters', 'zones', good.length > 0 ? good : null);
   }
   function getEnterprise(id: string): Enterprise | undefined {
     const i = byId().get(id);
@@ -271,7 +315,14 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     selectedCluster,
     focusToken,
     chainIdx,
+    gapIdx,
     visibleIdx,
+    /** Issue 8: the facet codes of the dataset and every faceted count. */
+    codes,
+    facets,
+    filters,
+    setFilters,
+    clearFilters,
     visibleEnterprises,
     counts,
     mapState,
