@@ -15,5 +15,7 @@ export function exposeRobotApi(view: MapView, s: BeltState): void {
       return view.screenPoint(e.lon, e.lat);
     },
     mapState: () => s.mapState(),
+    /** Issue 8: screen position of any place (e.g. a cluster's centre). */
+    screenPoint: (lon: number, lat: number) => view.screenPoint(lon, lat),
   };
 }

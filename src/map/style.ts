@@ -428,7 +428,8 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         source: 'cluster-centres',
         maxzoom: CLUSTER_OUTLINE_ZOOM,
         filter: stagesOn,
-        layout: hulls,
+        // Smaller discs drawn over larger ones, so every one can be seen and clicked.
+        layout: { ...hulls, 'circle-sort-key': ['-', 0, ['get', 'members']] },
         paint: {
           'circle-radius': ['*', big, ['get', 'r']],
           'circle-color': stageColour(o.largeText),
@@ -441,21 +442,6 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
           ],
           'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1.5],
         },
-      },
-      {
-        id: 'cluster-symbols-label',
-        type: 'symbol',
-        source: 'cluster-centres',
-        maxzoom: CLUSTER_OUTLINE_ZOOM,
-        filter: stagesOn,
-        layout: {
-          ...hulls,
-          'text-field': ['to-string', ['get', 'members']],
-          'text-font': FONT_STACK,
-          'text-size': 12 * big,
-          'text-allow-overlap': true,
-        },
-        paint: { 'text-color': '#111111', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
       },
       {
         id: 'townships-label',
@@ -488,8 +474,28 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
           'text-field': labelField(o.lang),
           'text-font': FONT_STACK,
           'text-size': ['interpolate', ['linear'], ['zoom'], 7, 12 * big, 10, 16 * big],
+          // Moves aside for the cluster sizes drawn over it (issue 8), rather than hiding behind them.
+          'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+          'text-radial-offset': 1.2,
         },
         paint: { 'text-color': '#1F2933', 'text-halo-color': '#FFFFFF', 'text-halo-width': 2 },
+      },
+      {
+        id: 'cluster-symbols-label',
+        type: 'symbol',
+        source: 'cluster-centres',
+        maxzoom: CLUSTER_OUTLINE_ZOOM,
+        filter: stagesOn,
+        layout: {
+          ...hulls,
+          'text-field': ['to-string', ['get', 'members']],
+          'text-font': FONT_STACK,
+          'text-size': 12 * big,
+          // The largest clusters are labelled first; a label that would cover another gives way.
+          'symbol-sort-key': ['-', 0, ['get', 'members']],
+          'text-padding': 1,
+        },
+        paint: { 'text-color': '#111111', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
       },
     ],
   };

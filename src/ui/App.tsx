@@ -142,19 +142,21 @@ export function App(props: AppProps) {
             onAll={(on) =>
               s.setStages(on ? ['upstream', 'midstream', 'downstream', 'support', 'unclassified'] : [])
             }
+            filters={
+              // Issue 8: the faceted filters, beside the stage filter.
+              <Show when={!s.ui.embed || s.ui.panelOpen}>
+                <FilterPanel
+                  filters={s.filters()}
+                  counts={s.facets()}
+                  zoneValues={s.codes().zoneValues}
+                  zoneName={zoneName}
+                  active={hasFilters(s.filters()) || s.ui.stages.length < STAGES.length}
+                  onChange={s.setFilters}
+                  onClear={s.clearFilters}
+                />
+              </Show>
+            }
           />
-          {/* Issue 8: the faceted filters, beside the stage filter. */}
-          <Show when={!s.ui.embed || s.ui.panelOpen}>
-            <FilterPanel
-              filters={s.filters()}
-              counts={s.facets()}
-              zoneValues={s.codes().zoneValues}
-              zoneName={zoneName}
-              active={hasFilters(s.filters()) || s.ui.stages.length < STAGES.length}
-              onChange={s.setFilters}
-              onClear={s.clearFilters}
-            />
-          </Show>
           <Show when={s.ui.panelOpen}>
             <AnalysisPanel
               analysis={s.analysis()}
@@ -210,6 +212,7 @@ export function App(props: AppProps) {
                 onSelect={selectFromList}
                 order={list.order()}
                 onOrder={list.setOrder}
+                meta={list.meta}
               />
             );
           }}

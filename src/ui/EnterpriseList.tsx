@@ -27,6 +27,8 @@ export function EnterpriseList(props: {
   /** Issue 8: the order of the rows (sorted by the caller, list-sort.ts) and its control. */
   order?: ListOrder;
   onOrder?(o: ListOrder): void;
+  /** Issue 8: more to show on each row (the value the list is sorted by, when the row lacks it). */
+  meta?(e: Enterprise): string | null;
 }) {
   let scroller!: HTMLDivElement;
   let spacer!: HTMLDivElement;
@@ -222,6 +224,8 @@ export function EnterpriseList(props: {
                       <Swatch stage={e.stage} largeText={props.largeText} />
                       <span class="list-name">{lang() === 'en' && e.nameEn ? e.nameEn : e.name}</span>
                       <span class="list-meta">
+                        {/* The value the list is sorted by first, so it is never cut off. */}
+                        <Show when={props.meta?.(e)}>{(m) => `${m()} · `}</Show>
                         {e.segment ? t(`segment.${e.segment}`) : t(`stage.${e.stage}`)} ·{' '}
                         {countyName(e.county, lang()) || '—'}
                         <Show when={e.lon === null}> · {t('list.unlocated')}</Show>

@@ -40,7 +40,7 @@ export function FilterPanel(props: FilterPanelProps) {
   return (
     <section class="filters" aria-labelledby="filters-title" data-filters>
       <div class="legend-head">
-        <h2 id="filters-title">{t('filters.title')}</h2>
+        <h3 id="filters-title">{t('filters.title')}</h3>
         <button type="button" data-filters-clear disabled={!props.active} onClick={() => props.onClear()}>
           {t('filters.clear')}
         </button>

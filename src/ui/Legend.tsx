@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import type { AnalysisResult, StageFigures } from '../analysis/types.ts';
 import { CHAIN_STAGES, type ChainStage, isChainStage, STAGES, type Stage } from '../data/types.ts';
 import { fmt, t } from '../i18n/index.ts';
@@ -22,6 +22,8 @@ export interface LegendProps {
   onOverlay(which: 'hulls' | 'hexGrid', on: boolean): void;
   onToggle(stage: Stage, on: boolean): void;
   onAll(on: boolean): void;
+  /** Issue 8: the other filters, shown right under the stage filter. */
+  filters?: JSX.Element;
 }
 
 /** Legend and stage filter: one checkbox per stage with its live count and agglomeration figures. */
@@ -78,6 +80,7 @@ export function Legend(props: LegendProps) {
           <p class="hint">{t('agg.explain', { d: a().params.maxDistanceKm, m: a().params.minPoints })}</p>
         )}
       </Show>
+      {props.filters}
       <h3>{t('overlay.title')}</h3>
       <ul class="overlay-list">
         <li>
@@ -172,16 +175,7 @@ function Agglomeration(props: { stage: ChainStage; analysis: AnalysisResult | nu
             <span class={`level level-${fig().level}`}>
               {t('agg.levelLabel', { level: t(`agg.level.${fig().level}`) })}
             </span>
-            <Show when={fig().level !== 'none'}>
-              <span class="agg-figures">
-                {t('agg.clusters', { n: fmt(fig().clusters.length) })} · R ={' '}
-                {fig().nni.R === null ? '—' : fmt(fig().nni.R!, 2)}
-                <Show when={fig().clusteredShare !== null}>
-                  {' '}
-                  · {t('agg.share', { s: `${fmt(fig().clusteredShare! * 100, 0)}%` })}
-                </Show>
-              </span>
-            </Show>
+            {/* Issue 8: the figures as one plain sentence (share, clusters, R and how it compares). */}
             <span class="agg-reason" data-agglomeration-reason={props.stage}>
               {reasonText(props.stage, fig())}
             </span>

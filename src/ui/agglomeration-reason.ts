@@ -28,7 +28,8 @@ export interface Reason {
 
 /** The reason of a stage's level (the sentence is assembled by the legend, in the interface language). */
 export function agglomerationReason(f: StageFigures): Reason {
-  if (f.located < LEVEL_MIN_POINTS || f.clusteredShare === null) return { key: 'agg.reasonFew' };
+  if ((f.level === 'none' && f.located < LEVEL_MIN_POINTS) || f.clusteredShare === null)
+    return { key: 'agg.reasonFew' };
   const base = { share: f.clusteredShare, clusters: f.clusters.length };
   const R = f.nni.R;
   if (R === null) return { key: 'agg.reasonNoR', ...base };

@@ -1,6 +1,6 @@
 import { createMemo, createSignal } from 'solid-js';
 import type { Enterprise } from '../data/types.ts';
-import { lang } from '../i18n/index.ts';
+import { lang, t } from '../i18n/index.ts';
 import { type ListOrder, nameRanks, sortRecords } from './list-sort.ts';
 import type { BeltState } from './state.ts';
 
@@ -21,18 +21,20 @@ export function createListOrder(s: BeltState, zoneName: (id: string) => string) 
       .zoneValues.slice(1)
       .sort((a, b) => collator.compare(zoneName(a), zoneName(b)));
   });
+  const zoneOf = (e: Enterprise) => e.zone ?? s.analysis()?.resolvedZones[e.id] ?? null;
+  /** The zone or the precision of a row, when the list is sorted by it (the row shows segment and county). */
+  const meta = (e: Enterprise): string | null => {
+    const key = order().key;
+    if (key === 'zone') {
+      const z = zoneOf(e);
+      return z ? zoneName(z) : t('facet.zoneNone');
+    }
+    return key === 'precision' ? t(`precision.${e.precision}`) : null;
+  };
   const items = createMemo(() => {
     const all = s.enterprises();
-    const resolved = s.analysis()?.resolvedZones;
-    const idx = sortRecords(
-      all,
-      s.visibleIdx(),
-      order(),
-      rank(),
-      zoneOrder(),
-      (e) => e.zone ?? resolved?.[e.id] ?? null,
-    );
+    const idx = sortRecords(all, s.visibleIdx(), order(), rank(), zoneOrder(), zoneOf);
     return Array.from(idx, (i) => all[i]!);
   });
-  return { order, setOrder, items };
+  return { order, setOrder, items, meta };
 }

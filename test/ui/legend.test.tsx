@@ -129,6 +129,28 @@ describe('Legend and stage filter', () => {
     expect(container.querySelector('[data-agglomeration="support"]')).toBeNull();
   });
 
+  it('gives each level its reason in plain words (issue 8)', () => {
+    const mid = { ...fig('midstream', 'high', 0.36, 20), located: 574, clusteredShare: 0.76 };
+    const up = { ...fig('upstream', 'low', 1.3, 2), located: 40, clusteredShare: 0.1 };
+    const analysis = {
+      params: { maxDistanceKm: 1.5, minPoints: 3, hexSideKm: 3 },
+      stages: { upstream: up, midstream: mid, downstream: fig('downstream', 'none', null, 0) },
+    } as unknown as AnalysisResult;
+    setLang('en');
+    const { container } = render(() => <Harness analysis={analysis} />);
+    const reason = (s: string) => container.querySelector(`[data-agglomeration-reason="${s}"]`)!.textContent;
+    expect(reason('midstream')).toBe(
+      '76% of midstream firms sit in 20 clusters; nearest-neighbour index 0.36, far below random (1)',
+    );
+    expect(reason('upstream')).toContain('above random');
+    expect(reason('downstream')).toMatch(/too few/);
+    setLang('zh');
+    expect(reason('midstream')).toBe('中游企业 76% 位于 20 个集群；最近邻指数 0.36，远低于随机分布（1）');
+    expect(container.querySelector('[data-cluster-symbol-legend]')!.textContent).toContain(
+      '面积与企业数成正比',
+    );
+  });
+
   it('speaks English with lang=en', () => {
     setLang('en');
     const { container } = render(() => <Harness />);
