@@ -5,23 +5,12 @@ import type { StageFigures } from '../../src/analysis/types.ts';
 import type { Filters } from '../../src/data/filters.ts';
 import { STAGES } from '../../src/data/types.ts';
 import { CLUSTER_SYMBOL_MAX_RADIUS, clusterCentreFeatures, enterpriseFeatures } from '../../src/map/frame.ts';
-import {
-  buildStyle,
-  CLUSTER_OUTLINE_ZOOM,
-  LAYER,
-  pointFilter,
-  type StyleOptions,
-} from '../../src/map/style.ts';
+import { buildStyle, CLUSTER_OUTLINE_ZOOM, LAYER, pointFilter } from '../../src/map/style.ts';
 import { styleDiff } from '../../src/map/style-diff.ts';
 import { ent } from '../ui/fixtures.ts';
+import { BASE_STYLE } from './style-fixtures.ts';
 
-const base: StyleOptions = {
-  basemap: { type: 'offline' },
-  lang: 'zh',
-  stages: [...STAGES],
-  largeText: false,
-  dataBase: 'data/',
-};
+const base = BASE_STYLE;
 
 describe('filters on the map', () => {
   const recs = [

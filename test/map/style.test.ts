@@ -9,14 +9,9 @@ import {
   stageFilter,
 } from '../../src/map/style.ts';
 import { applyStyleOps, styleDiff } from '../../src/map/style-diff.ts';
+import { BASE_STYLE } from './style-fixtures.ts';
 
-const base: StyleOptions = {
-  basemap: { type: 'offline' },
-  lang: 'zh',
-  stages: [...STAGES],
-  largeText: false,
-  dataBase: 'data/',
-};
+const base: StyleOptions = BASE_STYLE;
 const layer = (o: StyleOptions, id: string) =>
   buildStyle(o).layers.find((l) => l.id === id) as Record<string, unknown>;
 const layersOf = (o: StyleOptions) => buildStyle(o).layers;
