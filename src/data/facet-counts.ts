@@ -104,17 +104,19 @@ export function filterPass(c: FacetCodes, f: Filters): FilterPass {
   const cty = allowed(f.counties, COUNTY_ADCODES, 256);
   const prc = allowed(f.precision, PRECISIONS, 256);
   const zon = allowed(f.zones, c.zoneValues, c.zoneValues.length);
-  const mask = new Uint8Array(c.n);
-  const chain = new Uint32Array(c.n);
-  const gap = new Uint32Array(c.n);
+  const n = c.n;
+  const mask = new Uint8Array(n);
+  const chain = new Uint32Array(n);
+  const gap = new Uint32Array(n);
+  const { segment, county, zone, precision } = c;
   let nc = 0;
   let ng = 0;
-  for (let i = 0; i < c.n; i++) {
+  for (let i = 0; i < n; i++) {
     const m =
-      (seg[c.segment[i]!] ? 0 : BIT.segment) |
-      (cty[c.county[i]!] ? 0 : BIT.county) |
-      (zon[c.zone[i]!] ? 0 : BIT.zone) |
-      (prc[c.precision[i]!] ? 0 : BIT.precision);
+      (seg[segment[i]!] ? 0 : BIT.segment) |
+      (cty[county[i]!] ? 0 : BIT.county) |
+      (zon[zone[i]!] ? 0 : BIT.zone) |
+      (prc[precision[i]!] ? 0 : BIT.precision);
     mask[i] = m;
     if (m === 0) chain[nc++] = i;
     if ((m & ~BIT.segment) === 0) gap[ng++] = i;
