@@ -222,7 +222,8 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
       for (const f of FACETS) {
         const k = FACET_KEY[f];
         if (!Object.hasOwn(patch, k) || patch[k] === undefined) continue;
-        const v = patch[k];
+        const v = f === 'zone' ? knownZones(patch.zones!) : patch[k];
+        if (v === undefined) continue;
         setUi('filters', k, v === null ? null : ([...v] as never));
       }
     });
@@ -278,16 +279,25 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
       }
     });
   }
+  /**
+   * A zone list without the ids the loaded data lacks (warned); undefined when it named only such ids
+   * (the zone filter is then left as it was). Before the data has loaded, as given (checked on load).
+   */
+  function knownZones(list: readonly string[] | null): string[] | null | undefined {
+    if (list === null || !dataLoaded()) return list && [...list];
+    const known = new Set(codes().zoneValues);
+    const bad = list.filter((z) => !known.has(z));
+    if (bad.length === 0) return [...list];
+    console.warn(`[belt] ignoring unknown zone(s) in the zone filter: ${bad.slice(0, 10).join(', ')}`);
+    const good = list.filter((z) => known.has(z));
+    return good.length > 0 || list.length === 0 ? good : undefined;
+  }
   /** A zone filter naming zones this dataset does not have: those ids are dropped, with a warning. */
   function dropUnknownZones() {
     const want = ui.filters.zones;
     if (!want) return;
-    const known = new Set(codes().zoneValues);
-    const bad = want.filter((z) => !known.has(z));
-    if (bad.length === 0) return;
-    console.warn(`[belt] ignoring unknown zone(s) in the zone filter: ${bad.slice(0, 10).join(', ')}`);
-    const good = want.filter((z) => known.has(z));
-    setUi('filters', 'zones', good.length > 0 ? good : null);
+    const good = knownZones([...want]);
+    if (!good || good.length !== want.length) setUi('filters', 'zones', good ?? null);
   }
   function getEnterprise(id: string): Enterprise | undefined {
     const i = byId().get(id);
