@@ -32,6 +32,8 @@ export function agglomerationReason(f: StageFigures): Reason {
     return { key: 'agg.reasonFew' };
   const base = { share: f.clusteredShare, clusters: f.clusters.length };
   const R = f.nni.R;
-  if (R === null) return { key: 'agg.reasonNoR', ...base };
-  return { key: 'agg.reason', ...base, R, cmp: nniComparison(R) };
+  // One cluster reads "1 cluster", not "1 clusters".
+  const one = f.clusters.length === 1;
+  if (R === null) return { key: one ? 'agg.reasonNoR1' : 'agg.reasonNoR', ...base };
+  return { key: one ? 'agg.reason1' : 'agg.reason', ...base, R, cmp: nniComparison(R) };
 }

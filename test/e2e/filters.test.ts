@@ -121,6 +121,8 @@ describe('faceted filters', () => {
       precision: ['exact', 'street', 'township', 'zone', 'none'],
     };
     await checkCounts(page, all, chosen, zoneIds);
+    await page.locator('[data-facet-group="segment"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(SHOTS, 'filters-applied-zh.png') });
 
     // The export holds exactly the records passing every filter (computed from the full export).
     const visible = all.filter((p) => passes(p, chosen, null));

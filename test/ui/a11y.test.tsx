@@ -324,7 +324,7 @@ describe('Legend live regions and numbers', () => {
     },
   } as unknown as AnalysisResult;
 
-  it('has no aria-live on the agglomeration blocks (aria-busy stays), reads "clusters: 1", groups counts', () => {
+  it('has no aria-live on the agglomeration blocks (aria-busy stays), reads "1 cluster", groups counts', () => {
     setLang('en');
     const { container } = render(() => (
       <Legend
@@ -345,7 +345,8 @@ describe('Legend live regions and numbers', () => {
     expect(container.querySelector('[aria-live]')).toBeNull();
     const up = container.querySelector('[data-agglomeration="upstream"]')!;
     expect(up.getAttribute('aria-busy')).toBe('true');
-    expect(up.textContent).toContain('clusters: 1');
+    // Issue 8: the figures read as one sentence, in the singular for one cluster.
+    expect(up.textContent).toContain('sit in 1 cluster;');
     expect(up.textContent).not.toContain('1 clusters');
     // The hook keeps the plain integer; people see it grouped.
     expect(container.querySelector('[data-stage-count="midstream"]')!.textContent).toBe('12345');
