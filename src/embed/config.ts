@@ -64,7 +64,7 @@ export function parseConfig(raw: unknown): ConfigResult {
       for (const k of ['enterprises', 'zones'] as const) {
         const v = raw.data[k];
         if (v === undefined) continue;
-        if (typeof v === 'string' && v.trim() && isSafeDataUrl(v)) c.data[k] = v.trim();
+        if (typeof v === 'string' && v.trim() && isSafeDataUrl(v.trim())) c.data[k] = v.trim();
         else warnings.push(`data.${k}: expected a relative URL on this site`);
       }
     } else warnings.push('data: expected an object {enterprises, zones}');
@@ -145,9 +145,22 @@ function originOf(s: string): string | null {
   }
 }
 
-/** Data must come from this site (relative URL, no scheme, no protocol-relative //host). */
-function isSafeDataUrl(s: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('//');
+/**
+ * Data must come from this site. The URL is resolved first, as fetch will resolve it (leading
+ * whitespace, tabs, backslashes: " //host/x", "\\\\host\\x", "/\\host/x"), and then its origin checked
+ * (issue 9); a relative URL on this site passes, an absolute one only for this very origin.
+ */
+export function isSafeDataUrl(s: string, base = pageBase()): boolean {
+  try {
+    const b = new URL(base);
+    return !/^[a-z][a-z0-9+.-]*:/i.test(s.trim()) && new URL(s, b).origin === b.origin;
+  } catch {
+    return false;
+  }
+}
+
+function pageBase(): string {
+  return globalThis.document?.baseURI ?? globalThis.location?.href ?? 'http://belt.invalid/';
 }
 
 /** Fetch and parse belt.config.json next to index.html. Missing file = defaults, silently. */

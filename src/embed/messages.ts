@@ -6,6 +6,7 @@
 
 import type { Level } from '../analysis/types.ts';
 import { isStage, STAGES, type Stage } from '../data/types.ts';
+import { validView } from './url.ts';
 
 export type InMessage =
   | { type: 'belt:set-stages'; stages: Stage[] }
@@ -28,9 +29,9 @@ export function parseInMessage(data: unknown): InMessage | null {
         return null;
       return { type: d.type, stages: STAGES.filter((s) => (d.stages as string[]).includes(s)) };
     case 'belt:set-view': {
-      const { lon, lat, zoom } = d;
-      if (![lon, lat, zoom].every((v) => typeof v === 'number' && Number.isFinite(v))) return null;
-      return { type: d.type, lon: lon as number, lat: lat as number, zoom: zoom as number };
+      // Refused like a malformed ?view= (out of range, 1e308, NaN): the same check (issue 9).
+      const v = validView(d.lon, d.lat, d.zoom);
+      return v && { type: d.type, ...v };
     }
     case 'belt:select':
       return typeof d.id === 'string' && d.id ? { type: d.type, id: d.id } : null;

@@ -30,6 +30,16 @@ export const SHANGRAO_BOUNDS: [[number, number], [number, number]] = [
   [118.48, 29.7],
 ];
 
+/** Ids that must never become feature-state keys. */
+const PROTO_KEYS = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+]);
+
 const SELECT_SOURCE: Record<MapHit['kind'], string> = {
   enterprise: SOURCE.enterprises,
   zone: SOURCE.zones,
@@ -305,7 +315,8 @@ export class MapController implements MapView {
   async setSelected(sel: MapHit | null): Promise<void> {
     await this.loaded;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: false });
-    this.selected = sel ? { source: SELECT_SOURCE[sel.kind], id: sel.id } : null;
+    // MapLibre keeps feature state in plain objects: a prototype key would corrupt them.
+    this.selected = sel && !PROTO_KEYS.has(sel.id) ? { source: SELECT_SOURCE[sel.kind], id: sel.id } : null;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: true });
   }
 
