@@ -86,6 +86,7 @@ export function MapPane(props: {
         onSelect: (sel) => s.select(sel, true),
         onMove: (v) => s.setUi('view', v),
         onError: (msg) => props.onError(msg),
+        onBasemapFailed: () => s.setUi('warnings', (ws) => [...ws, { key: 'basemap.failed' }]),
         hoverText,
       },
     );
