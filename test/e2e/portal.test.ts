@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seriousViolations } from './axe.ts';
 import { baseUrl, type Guarded, launch, openPage, waitReady } from './harness.ts';
 import { HOSTILE_ATTRIBUTION } from './portal-mounts.ts';
+import { printOnePage } from './print-check.ts';
 import type { TileRequest } from './tile-server.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -347,26 +348,7 @@ describe('picture and print', () => {
     const g = await openPage(browser, '/portal/belt/', { viewport: { width: 1123, height: 794 } });
     const { page } = g;
     await waitReady(page);
-    await page.evaluate(() => {
-      window.print = () => {
-        (window as unknown as { printed: boolean }).printed = true;
-      };
-    });
-    await page.locator('[data-print]').click();
-    await expect
-      .poll(() => page.evaluate(() => (window as unknown as { printed?: boolean }).printed))
-      .toBe(true);
-    await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.print-snapshot.ready').isVisible()).toBe(true);
-    expect(await page.locator('.legend').isVisible()).toBe(true);
-    expect(await page.locator('.analysis-panel').isVisible()).toBe(true);
-    expect(await page.locator('.toolbar .tools').isVisible()).toBe(false);
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: resolve(SHOTS, 'print-view.png'), fullPage: true });
-    const pdf = await page.pdf({ preferCSSPageSize: true });
-    // One A4 landscape page: 842 × 595 pt.
-    const boxes = pdf.toString('latin1').match(/MediaBox \[0 0 [\d.]+ [\d.]+\]/g) ?? [];
-    expect(boxes).toEqual(['MediaBox [0 0 841.91998 594.95996]']);
+    await printOnePage(page, resolve(SHOTS, 'print-view.png'));
     await done(g);
   });
 });
