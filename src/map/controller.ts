@@ -379,8 +379,13 @@ export class MapController implements MapView {
     if (this.attribution) this.map.removeControl(this.attribution);
     // MapLibre renders attributions as HTML: ours and the configured ones are given as escaped text.
     const lines = [text, this.basemapAttribution].filter(Boolean).map(escapeHtml);
-    this.attribution = new maplibregl.AttributionControl({ compact: false, customAttribution: lines });
+    // Compact (behind its ⓘ button) where the map is narrow (MapLibre: under 640 px), as in a small portal
+    // frame, and closed there: the sources stay one press away instead of covering a third of the map.
+    this.attribution = new maplibregl.AttributionControl({ customAttribution: lines });
     this.map.addControl(this.attribution, 'bottom-right');
+    const el = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact');
+    el?.classList.remove('maplibregl-compact-show');
+    el?.removeAttribute('open');
   }
 
   async setSelected(sel: MapHit | null): Promise<void> {

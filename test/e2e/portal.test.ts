@@ -149,12 +149,14 @@ describe('compact embed (embed=1)', () => {
     await page.locator('.maplibregl-ctrl-zoom-in').focus();
     const before = new URL(page.url()).searchParams.get('view');
     await page.keyboard.press('Enter');
-    await expect.poll(() => new URL(page.url()).searchParams.get('view')).not.toBe(before);
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('view'), { timeout: 10_000 })
+      .not.toBe(before);
     // The map itself pans with the arrow keys.
     await page.locator('.maplibregl-canvas').focus();
     const v1 = new URL(page.url()).searchParams.get('view');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => new URL(page.url()).searchParams.get('view')).not.toBe(v1);
+    await expect.poll(() => new URL(page.url()).searchParams.get('view'), { timeout: 10_000 }).not.toBe(v1);
     await done(g);
   });
 });
