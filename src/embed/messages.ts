@@ -42,6 +42,14 @@ export function parseInMessage(data: unknown): InMessage | null {
   }
 }
 
+const IN_TYPES = new Set([
+  'belt:set-stages',
+  'belt:set-filters',
+  'belt:set-view',
+  'belt:select',
+  'belt:get-state',
+]);
+
 export function isAllowedOrigin(origin: string, allowed: readonly string[], self: string): boolean {
   return origin === self || allowed.includes(origin);
 }
@@ -62,7 +70,13 @@ export function createBridge(
   const listener = (ev: MessageEvent) => {
     if (!isAllowedOrigin(ev.origin, allowedOrigins, self)) return; // ignored, never answered
     const msg = parseInMessage(ev.data);
-    if (!msg) return;
+    if (!msg) {
+      // Refused like a malformed URL value: with a console warning (issue 9).
+      const type = (ev.data as { type?: unknown } | null)?.type;
+      if (typeof type === 'string' && IN_TYPES.has(type))
+        console.warn(`[belt] ignoring malformed ${type} message`);
+      return;
+    }
     const src = ev.source as Window | null;
     onMessage(msg, (m) => src?.postMessage(m, { targetOrigin: ev.origin }));
   };

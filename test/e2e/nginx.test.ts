@@ -155,7 +155,9 @@ describe('deploy/nginx.conf on Debian nginx', () => {
       { type: 'belt:set-stages', stages: '<img src=x>' },
     ])
       await send(page, bad);
-    await page.waitForTimeout(500);
+    await expect
+      .poll(() => g.warnings.filter((w) => /ignoring malformed belt:set-view/.test(w)).length)
+      .toBe(3);
     expect(new URL(frame.url()).searchParams.get('view')).toBe(view);
     expect(await frame.locator('[data-details][data-enterprise-id="sample-0002"]').count()).toBe(1);
     await page.getByLabel('上游').uncheck();
