@@ -185,8 +185,8 @@ export const zh = {
   'lang.name.zh': '中文',
   'lang.name.en': 'English',
   'export.scale': '图片分辨率',
-  'export.scale1': '屏幕（1×）',
-  'export.scale2': '打印（2×）',
+  'export.scale1': '图片 1×（屏幕）',
+  'export.scale2': '图片 2×（打印）',
   'print.button': '打印',
 } as const;
 
@@ -381,7 +381,7 @@ export const en: Record<MessageKey, string> = {
   'lang.name.zh': '中文',
   'lang.name.en': 'English',
   'export.scale': 'Picture resolution',
-  'export.scale1': 'Screen (1×)',
-  'export.scale2': 'Print (2×)',
+  'export.scale1': 'Image 1× (screen)',
+  'export.scale2': 'Image 2× (print)',
   'print.button': 'Print',
 };
