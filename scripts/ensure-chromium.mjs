@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * Finds the Chromium the end-to-end tests drive (CHROMIUM_PATH, else Debian's /usr/bin/chromium) and a
- * CJK font. Where either is missing it installs Debian's packages itself when it can (root with apt),
+ * Finds the Chromium the end-to-end tests drive (CHROMIUM_PATH, else Debian's /usr/bin/chromium), a
+ * CJK font, and Debian's nginx (the tests of deploy/nginx.conf). Where either is missing it installs Debian's packages itself when it can (root with apt),
  * and otherwise stops with the exact command to run. Prints the browser path on success.
  */
 import { execFileSync, execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const APT_CMD = 'apt-get update && apt-get install -y chromium fonts-wqy-microhei';
+const APT_CMD = 'apt-get update && apt-get install -y chromium fonts-wqy-microhei nginx';
 
 function hasCjkFont() {
   try {
@@ -27,19 +27,27 @@ export function findChromium() {
   return null;
 }
 
+/** Debian's nginx, for the end-to-end tests of deploy/nginx.conf (it starts no service by itself here). */
+export function findNginx() {
+  for (const p of ['/usr/sbin/nginx', '/usr/bin/nginx']) if (existsSync(p)) return p;
+  return null;
+}
+
 export function ensureChromium() {
   let path = findChromium();
   const font = hasCjkFont();
-  if (path && font) return path;
+  if (path && font && findNginx()) return path;
   const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canApt) {
-    const what = [!path && 'Chromium', !font && 'a CJK font'].filter(Boolean).join(' and ');
+    const what = [!path && 'Chromium', !font && 'a CJK font', !findNginx() && 'nginx']
+      .filter(Boolean)
+      .join(' and ');
     console.error(
       `\nThe end-to-end tests need ${what}. Install them with:\n\n  sudo sh -c '${APT_CMD}'\n\nor point CHROMIUM_PATH at a Chromium binary.\n`,
     );
     process.exit(1);
   }
-  console.log(`[e2e] installing Debian's chromium and a CJK font: ${APT_CMD}`);
+  console.log(`[e2e] installing Debian's chromium, a CJK font and nginx: ${APT_CMD}`);
   execSync(APT_CMD, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   path = findChromium();
   if (!path) {

@@ -191,6 +191,12 @@ export async function loadData(
     ],
     options,
   );
+  // A configured file that is JSON but not what it should be (no FeatureCollection, an empty CSV) is
+  // as fatal as one that is not JSON: the page says so, naming the file, rather than show 0 firms (issue 9).
+  for (const f of r.rejected) {
+    const whole = f.errors.find((e) => e.row === 0);
+    if (whole) throw new Error(`${f.file}: ${whole.message}`);
+  }
   return {
     enterprises: r.enterprises,
     zones: r.zones,

@@ -8,7 +8,11 @@ import { isLang, type Lang } from '../i18n/index.ts';
 
 export type Basemap =
   | { type: 'offline' }
-  | { type: 'tianditu'; token: string }
+  /**
+   * Tianditu (天地图): `layer` vec (default) or img (imagery), each with its annotation layer; `host`
+   * replaces https://t{s}.tianditu.gov.cn (an intranet mirror, or the tests' tile server).
+   */
+  | { type: 'tianditu'; token: string; layer?: 'vec' | 'img'; host?: string; attribution?: string }
   | { type: 'raster'; url: string; attribution: string }
   /** A raster PMTiles archive (one file, served by any static server; relative URLs stay on this site). */
   | { type: 'pmtiles'; url: string; attribution: string };
@@ -64,7 +68,7 @@ export function parseConfig(raw: unknown): ConfigResult {
       for (const k of ['enterprises', 'zones'] as const) {
         const v = raw.data[k];
         if (v === undefined) continue;
-        if (typeof v === 'string' && v.trim() && isSafeDataUrl(v)) c.data[k] = v.trim();
+        if (typeof v === 'string' && v.trim() && isSafeDataUrl(v.trim())) c.data[k] = v.trim();
         else warnings.push(`data.${k}: expected a relative URL on this site`);
       }
     } else warnings.push('data: expected an object {enterprises, zones}');
@@ -73,7 +77,7 @@ export function parseConfig(raw: unknown): ConfigResult {
     const b = raw.basemap;
     if (b === 'offline' || (isObj(b) && b.type === 'offline')) c.basemap = { type: 'offline' };
     else if (isObj(b) && b.type === 'tianditu' && typeof b.token === 'string' && b.token) {
-      c.basemap = { type: 'tianditu', token: b.token };
+      c.basemap = { type: 'tianditu', token: b.token, ...tiandituOptions(b, warnings) };
     } else if (isObj(b) && b.type === 'raster' && typeof b.url === 'string' && b.url.includes('{z}')) {
       c.basemap = {
         type: 'raster',
@@ -133,6 +137,27 @@ export function parseConfig(raw: unknown): ConfigResult {
   return { config: c, warnings };
 }
 
+/** Tianditu's optional fields (issue 9); a bad one is dropped with a warning naming it. */
+function tiandituOptions(
+  b: Record<string, unknown>,
+  warnings: string[],
+): { layer?: 'vec' | 'img'; host?: string; attribution?: string } {
+  const out: { layer?: 'vec' | 'img'; host?: string; attribution?: string } = {};
+  if (b.layer !== undefined) {
+    if (b.layer === 'vec' || b.layer === 'img') out.layer = b.layer;
+    else warnings.push("basemap.layer: expected 'vec' or 'img'");
+  }
+  if (b.host !== undefined) {
+    // scheme://host[:port] where the host may hold {s} (the subdomain), no path.
+    const o = typeof b.host === 'string' ? originOf(b.host.replaceAll('{s}', '0')) : null;
+    if (typeof b.host === 'string' && o && o === b.host.replaceAll('{s}', '0').replace(/\/$/, ''))
+      out.host = b.host.replace(/\/$/, '');
+    else warnings.push('basemap.host: expected an origin like https://t{s}.tianditu.gov.cn');
+  }
+  if (typeof b.attribution === 'string') out.attribution = b.attribution;
+  return out;
+}
+
 /** The origin of an http(s) origin string ('https://a.cn' or 'https://a.cn/'), null for anything else. */
 function originOf(s: string): string | null {
   try {
@@ -145,9 +170,22 @@ function originOf(s: string): string | null {
   }
 }
 
-/** Data must come from this site (relative URL, no scheme, no protocol-relative //host). */
-function isSafeDataUrl(s: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('//');
+/**
+ * Data must come from this site. The URL is resolved first, as fetch will resolve it (leading
+ * whitespace, tabs, backslashes: " //host/x", "\\\\host\\x", "/\\host/x"), and then its origin checked
+ * (issue 9); a relative URL on this site passes, an absolute one only for this very origin.
+ */
+export function isSafeDataUrl(s: string, base = pageBase()): boolean {
+  try {
+    const b = new URL(base);
+    return !/^[a-z][a-z0-9+.-]*:/i.test(s.trim()) && new URL(s, b).origin === b.origin;
+  } catch {
+    return false;
+  }
+}
+
+function pageBase(): string {
+  return globalThis.document?.baseURI ?? globalThis.location?.href ?? 'http://belt.invalid/';
 }
 
 /** Fetch and parse belt.config.json next to index.html. Missing file = defaults, silently. */

@@ -8,6 +8,7 @@ import type { Level } from '../analysis/types.ts';
 import type { Filters } from '../data/filters.ts';
 import { isStage, STAGES, type Stage } from '../data/types.ts';
 import { parseSetFilters } from './filter-message.ts';
+import { validView } from './url.ts';
 
 export type InMessage =
   | { type: 'belt:set-stages'; stages: Stage[] }
@@ -38,9 +39,9 @@ export function parseInMessage(data: unknown): InMessage | null {
         return null;
       return { type: d.type, stages: STAGES.filter((s) => (d.stages as string[]).includes(s)) };
     case 'belt:set-view': {
-      const { lon, lat, zoom } = d;
-      if (![lon, lat, zoom].every((v) => typeof v === 'number' && Number.isFinite(v))) return null;
-      return { type: d.type, lon: lon as number, lat: lat as number, zoom: zoom as number };
+      // Refused like a malformed ?view= (out of range, 1e308, NaN): the same check (issue 9).
+      const v = validView(d.lon, d.lat, d.zoom);
+      return v && { type: d.type, ...v };
     }
     case 'belt:select':
       return typeof d.id === 'string' && d.id ? { type: d.type, id: d.id } : null;
@@ -54,6 +55,14 @@ export function parseInMessage(data: unknown): InMessage | null {
       return null;
   }
 }
+
+const IN_TYPES = new Set([
+  'belt:set-stages',
+  'belt:set-filters',
+  'belt:set-view',
+  'belt:select',
+  'belt:get-state',
+]);
 
 export function isAllowedOrigin(origin: string, allowed: readonly string[], self: string): boolean {
   return origin === self || allowed.includes(origin);
@@ -75,7 +84,13 @@ export function createBridge(
   const listener = (ev: MessageEvent) => {
     if (!isAllowedOrigin(ev.origin, allowedOrigins, self)) return; // ignored, never answered
     const msg = parseInMessage(ev.data);
-    if (!msg) return;
+    if (!msg) {
+      // Refused like a malformed URL value: with a console warning (issue 9).
+      const type = (ev.data as { type?: unknown } | null)?.type;
+      if (typeof type === 'string' && IN_TYPES.has(type))
+        console.warn(`[belt] ignoring malformed ${type} message`);
+      return;
+    }
     const src = ev.source as Window | null;
     onMessage(msg, (m) => src?.postMessage(m, { targetOrigin: ev.origin }));
   };

@@ -120,7 +120,12 @@ export function parseView(s: string): View | null {
   const parts = s.split(',');
   if (parts.length !== 3) return null;
   const [lon, lat, zoom] = parts.map((p) => (p.trim() === '' ? Number.NaN : Number(p)));
-  if (lon === undefined || lat === undefined || zoom === undefined) return null;
+  return validView(lon, lat, zoom);
+}
+
+/** A camera from untrusted numbers (URL or message): finite and in range, else null (issue 9). */
+export function validView(lon: unknown, lat: unknown, zoom: unknown): View | null {
+  if (typeof lon !== 'number' || typeof lat !== 'number' || typeof zoom !== 'number') return null;
   if (![lon, lat, zoom].every(Number.isFinite)) return null;
   if (lon < -180 || lon > 180 || lat < -85 || lat > 85 || zoom < 0 || zoom > 22) return null;
   return { lon, lat, zoom };

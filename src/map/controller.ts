@@ -11,6 +11,7 @@ import type { Stage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
 import type { View } from '../embed/url.ts';
 import type { Lang } from '../i18n/index.ts';
+import { BASEMAP_SOURCES, basemapAttribution, basemapParts, TILE_PROTOCOLS } from './basemap.ts';
 import {
   clusterCentreFeatures,
   countyLabelFeatures,
@@ -19,9 +20,9 @@ import {
   type MapFrame,
   zoneFeatures,
 } from './frame.ts';
+import { composePicture, metresPerPixel, type PictureSpec } from './picture.ts';
 import { buildStyle, ENTERPRISE_LAYERS, LAYER, SOURCE, type StyleOptions, ZONE_LAYERS } from './style.ts';
 import { styleDiff } from './style-diff.ts';
-import { wrapText } from './wrap-text.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -30,6 +31,21 @@ export const SHANGRAO_BOUNDS: [[number, number], [number, number]] = [
   [116.22, 27.8],
   [118.48, 29.7],
 ];
+
+/** Text for an HTML context (MapLibre's attribution control sets innerHTML). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Ids that must never become feature-state keys. */
+const PROTO_KEYS = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+]);
 
 const SELECT_SOURCE: Record<MapHit['kind'], string> = {
   enterprise: SOURCE.enterprises,
@@ -49,6 +65,8 @@ export interface MapCallbacks {
   onSelect(sel: MapHit | null): void;
   onMove(view: View): void;
   onError(msg: string): void;
+  /** The basemap could not be loaded (the data map is drawn all the same). */
+  onBasemapFailed?(): void;
   /** Text for the hover tooltip (the UI owns the words). */
   hoverText(hit: MapHit): string | null;
 }
@@ -77,8 +95,10 @@ export interface MapView {
   /** Ease to a place, at zoom 11 or closer if already closer, but never past `maxZoom`. */
   flyTo(lon: number, lat: number, maxZoom?: number): void;
   jumpTo(v: View): void;
-  /** PNG of the current map with `footer` lines printed under it. */
-  exportPng(footer: readonly string[], font: string): Promise<Blob>;
+  /** PNG of the current map with its title, legend, scale bar and footer lines (picture.ts). */
+  exportPng(spec: PictureSpec, scale?: 1 | 2): Promise<Blob>;
+  /** The map as drawn now, as a PNG data URL (the print view shows it: a WebGL canvas prints blank). */
+  snapshot(): Promise<string>;
   /** For tests and QA robots: ids of the enterprises drawn in the viewport. */
   renderedEnterpriseIds(): string[];
   /** For tests and QA robots: screen position (CSS px, relative to the map container) of a point. */
@@ -90,10 +110,41 @@ export interface MapView {
  * demand, in its own chunk) for a PMTiles archive. Nothing for the other basemaps.
  */
 export async function prepareBasemap(b: Basemap): Promise<void> {
+  if (b.type === 'tianditu' || b.type === 'raster') {
+    for (const p of TILE_PROTOCOLS) maplibregl.addProtocol(p, loadCountedTile);
+    return;
+  }
   if (b.type !== 'pmtiles') return;
   const { Protocol } = await import('pmtiles');
   // pmtiles 4's type for the loader predates MapLibre 6's AddProtocolAction; the call contract is the same.
   maplibregl.addProtocol('pmtiles', new Protocol().tilev4 as unknown as maplibregl.AddProtocolAction);
+}
+
+/** Remote basemap tiles loaded and failed on this page (belt-http(s):// protocols, basemap.ts). */
+const tileStats = { loaded: 0, failed: 0 };
+/** A 1×1 transparent PNG: what a tile that failed draws. */
+const EMPTY_TILE = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
+  (c) => c.charCodeAt(0),
+).buffer;
+
+async function loadCountedTile(
+  params: maplibregl.RequestParameters,
+  abort: AbortController,
+): Promise<{ data: ArrayBuffer }> {
+  const url = params.url.replace(/^belt-/, '');
+  try {
+    const res = await fetch(url, { signal: abort.signal });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const data = await res.arrayBuffer();
+    tileStats.loaded++;
+    return { data };
+  } catch (e) {
+    if (abort.signal.aborted) throw e;
+    tileStats.failed++;
+    console.warn(`[belt] basemap tile ${url.replace(/tk=[^&]*/, 'tk=…')}: ${(e as Error).message}`);
+    return { data: EMPTY_TILE.slice(0) };
+  }
 }
 
 /** True when this browser can run MapLibre 6 (WebGL2). */
@@ -126,12 +177,7 @@ export class MapController implements MapView {
   private readonly basemapAttribution: string;
 
   constructor(init: MapInit, cb: MapCallbacks) {
-    this.basemapAttribution =
-      init.basemap.type === 'tianditu'
-        ? '天地图 Tianditu'
-        : init.basemap.type === 'offline'
-          ? ''
-          : init.basemap.attribution;
+    this.basemapAttribution = basemapAttribution(init.basemap);
     this.style = {
       basemap: init.basemap,
       lang: init.lang,
@@ -161,7 +207,13 @@ export class MapController implements MapView {
     this.setAttribution(init.attribution);
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
-    this.map.on('error', (e) => cb.onError(e.error?.message ?? String(e)));
+    this.watchBasemap(cb);
+    this.map.on('error', (e) => {
+      // A basemap that fails (tiles 404, a missing archive) is a warning: the data map goes on.
+      if ((BASEMAP_SOURCES as readonly string[]).includes((e as { sourceId?: string }).sourceId ?? ''))
+        return;
+      cb.onError(e.error?.message ?? String(e));
+    });
     this.map.on('moveend', () => {
       const c = this.map.getCenter();
       cb.onMove({ lon: c.lng, lat: c.lat, zoom: this.map.getZoom() });
@@ -175,6 +227,33 @@ export class MapController implements MapView {
       else this.popup.remove();
     });
     this.map.on('mouseout', () => this.popup.remove());
+  }
+
+  /**
+   * Reports the basemap failed once the map is idle with basemap errors and not one basemap tile
+   * drawn (a few missing tiles at the edge of a coverage are no failure).
+   */
+  private watchBasemap(cb: MapCallbacks): void {
+    if (!basemapParts(this.style.basemap, this.style.lang).drawn) return;
+    let failed = 0;
+    let loaded = 0;
+    let reported = false;
+    const ours = (id: unknown) => (BASEMAP_SOURCES as readonly unknown[]).includes(id);
+    this.map.on('error', (e) => {
+      if (!ours((e as { sourceId?: string }).sourceId)) return;
+      failed++;
+      console.warn('[belt] basemap:', e.error?.message ?? String(e));
+    });
+    // PMTiles tiles (the remote ones are counted by their protocol: a failed one still "loads").
+    if (this.style.basemap.type === 'pmtiles')
+      this.map.on('sourcedata', (e) => {
+        if (ours(e.sourceId) && e.tile) loaded++;
+      });
+    this.map.on('idle', () => {
+      if (reported || failed + tileStats.failed === 0 || loaded + tileStats.loaded > 0) return;
+      reported = true;
+      cb.onBasemapFailed?.();
+    });
   }
 
   private hitTest(p: maplibregl.Point): MapHit | null {
@@ -308,8 +387,15 @@ export class MapController implements MapView {
   /** The data attribution, in the interface language (the control is replaced, not mutated). */
   setAttribution(text: string): void {
     if (this.attribution) this.map.removeControl(this.attribution);
-    this.attribution = new maplibregl.AttributionControl({ compact: false, customAttribution: text });
+    // MapLibre renders attributions as HTML: ours and the configured ones are given as escaped text.
+    const lines = [text, this.basemapAttribution].filter(Boolean).map(escapeHtml);
+    // Compact (behind its ⓘ button) where the map is narrow (MapLibre: under 640 px), as in a small portal
+    // frame, and closed there: the sources stay one press away instead of covering a third of the map.
+    this.attribution = new maplibregl.AttributionControl({ customAttribution: lines });
     this.map.addControl(this.attribution, 'bottom-right');
+    const el = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact');
+    el?.classList.remove('maplibregl-compact-show');
+    el?.removeAttribute('open');
   }
 
   async setSelected(sel: MapHit | null): Promise<void> {
@@ -317,11 +403,12 @@ export class MapController implements MapView {
     if (this.selected) this.map.setFeatureState(this.selected, { selected: false });
     if (this.selected?.source === SOURCE.hulls)
       this.map.setFeatureState({ ...this.selected, source: SOURCE.clusterCentres }, { selected: false });
-    this.selected = sel ? { source: SELECT_SOURCE[sel.kind], id: sel.id } : null;
+    // MapLibre keeps feature state in plain objects: a prototype key would corrupt them.
+    this.selected = sel && !PROTO_KEYS.has(sel.id) ? { source: SELECT_SOURCE[sel.kind], id: sel.id } : null;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: true });
     // A cluster is drawn twice: its outline and, at overview zooms, its symbol.
-    if (sel?.kind === 'cluster')
-      this.map.setFeatureState({ source: SOURCE.clusterCentres, id: sel.id }, { selected: true });
+    if (this.selected?.source === SOURCE.hulls)
+      this.map.setFeatureState({ ...this.selected, source: SOURCE.clusterCentres }, { selected: true });
   }
 
   flyTo(lon: number, lat: number, maxZoom = 16): void {
@@ -334,45 +421,46 @@ export class MapController implements MapView {
   }
 
   /**
-   * PNG of the current map with `footer` lines (attribution, sample notice) printed under it, so an
-   * exported picture keeps its sources and never passes synthetic data off as real.
+   * PNG of the current map (issue 9): title, map, legend, scale bar and `spec.lines` (date, sample
+   * notice, attribution) with the basemap's attribution added, at `scale` device pixels per CSS pixel
+   * (1 screen, 2 print). The map is redrawn at that ratio for the picture and put back after.
    */
-  async exportPng(footer: readonly string[], font: string): Promise<Blob> {
+  async exportPng(spec: PictureSpec, scale: 1 | 2 = 1): Promise<Blob> {
     await this.loaded;
-    const gl = this.map.getCanvas();
-    const ratio = gl.width / gl.clientWidth || 1;
-    const lineH = Math.round(16 * ratio);
-    const pad = Math.round(8 * ratio);
-    const measure = document.createElement('canvas').getContext('2d');
-    if (!measure) throw new Error('no 2D canvas');
-    measure.font = `${Math.round(12 * ratio)}px ${font}`;
-    // The footer, wrapped to the image's width (the basemap's own attribution included).
-    const basemap = this.basemapAttribution ? [this.basemapAttribution] : [];
-    const lines = [...footer, ...basemap].flatMap((l) =>
-      wrapText(l, gl.width - 2 * pad, (x) => measure.measureText(x).width),
+    const before = this.map.getPixelRatio();
+    if (scale !== before) {
+      this.map.setPixelRatio(scale);
+      await new Promise<void>((r) => this.map.once('idle', () => r()));
+    }
+    const c = this.map.getCenter();
+    const lines = [...spec.lines, ...(this.basemapAttribution ? [this.basemapAttribution] : [])];
+    const mPerPx = metresPerPixel(c.lat, this.map.getZoom());
+    const out = await this.inFrame((c) =>
+      composePicture(c, c.width / c.clientWidth || scale, mPerPx, { ...spec, lines }),
     );
-    const out = document.createElement('canvas');
-    out.width = gl.width;
-    out.height = gl.height + lines.length * lineH + 2 * pad;
-    const ctx = out.getContext('2d');
-    if (!ctx) throw new Error('no 2D canvas');
-    // The WebGL buffer is only valid inside the frame that drew it.
-    await new Promise<void>((resolve) => {
-      this.map.once('render', () => {
-        ctx.drawImage(gl, 0, 0);
-        resolve();
-      });
-      this.map.triggerRepaint();
-    });
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, gl.height, out.width, out.height - gl.height);
-    ctx.fillStyle = '#1f2933';
-    ctx.font = measure.font;
-    ctx.textBaseline = 'top';
-    for (const [k, line] of lines.entries()) ctx.fillText(line, pad, gl.height + pad + k * lineH);
+    if (scale !== before) this.map.setPixelRatio(before);
     return new Promise((resolve, reject) =>
       out.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas export failed'))), 'image/png'),
     );
+  }
+
+  async snapshot(): Promise<string> {
+    await this.loaded;
+    return this.inFrame((gl) => gl.toDataURL('image/png'));
+  }
+
+  /** Runs `f` on the canvas inside the next frame (the WebGL buffer is valid only in the frame that drew it). */
+  private inFrame<T>(f: (gl: HTMLCanvasElement) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.map.once('render', () => {
+        try {
+          resolve(f(this.map.getCanvas()));
+        } catch (e) {
+          reject(e);
+        }
+      });
+      this.map.triggerRepaint();
+    });
   }
 
   /** For tests and QA robots: ids of the enterprises drawn in the viewport. */

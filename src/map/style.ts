@@ -7,6 +7,7 @@ import { type Filters, NO_FILTERS } from '../data/filters.ts';
 import { APPROXIMATE_PRECISIONS, CHAIN_STAGES, STAGES, type Stage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
 import type { Lang } from '../i18n/index.ts';
+import { basemapParts } from './basemap.ts';
 import { STAGE_COLOURS, STAGE_COLOURS_HC } from './palette.ts';
 
 /** Local font stack: Debian's WenQuanYi, Noto CJK, and the usual Windows/macOS CJK fonts. */
@@ -174,38 +175,14 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
   const hexN = hexCount(o.hexStage ?? 'total', o.stages);
   const stagesOn = stageFilter(o.stages);
   const filters = o.filters ?? NO_FILTERS;
-  const raster =
-    o.basemap.type === 'tianditu'
-      ? {
-          tiles: [0, 1, 2, 3].map(
-            (i) =>
-              `https://t${i}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent((o.basemap as { token: string }).token)}`,
-          ),
-          attribution: '天地图 Tianditu',
-        }
-      : o.basemap.type === 'raster'
-        ? { tiles: [o.basemap.url], attribution: o.basemap.attribution }
-        : null;
-  const pmtiles =
-    o.basemap.type === 'pmtiles'
-      ? {
-          type: 'raster' as const,
-          url: `pmtiles://${new URL(o.basemap.url, o.baseUrl ?? 'http://localhost/').href}`,
-          tileSize: 256,
-          attribution: o.basemap.attribution,
-        }
-      : null;
+  const base = basemapParts(o.basemap, o.lang, o.baseUrl);
   return {
     version: 8,
     name: 'shangrao-belt',
     // A change shows in the next frame, not after a fade: one change, one frame.
     transition: { duration: 0, delay: 0 },
     sources: {
-      ...(raster
-        ? { basemap: { type: 'raster', tiles: raster.tiles, tileSize: 256, attribution: raster.attribution } }
-        : pmtiles
-          ? { basemap: pmtiles }
-          : {}),
+      ...base.sources,
       neighbours: { type: 'geojson', data: `${o.dataBase}neighbours.geojson` },
       // Boundaries arrive through MapController.setBoundaries (the page loads them once, for the analysis too).
       counties: { type: 'geojson', data: EMPTY_FC },
@@ -225,12 +202,12 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         type: 'background',
         paint: { 'background-color': o.largeText ? '#FFFFFF' : '#EEF1F4' },
       },
-      ...(raster || pmtiles ? [{ id: 'basemap', type: 'raster' as const, source: 'basemap' }] : []),
+      ...base.layers,
       {
         id: 'neighbours-fill',
         type: 'fill',
         source: 'neighbours',
-        paint: { 'fill-color': '#E4E7EB', 'fill-opacity': raster || pmtiles ? 0 : 1 },
+        paint: { 'fill-color': '#E4E7EB', 'fill-opacity': base.drawn ? 0 : 1 },
       },
       {
         id: 'neighbours-line',
@@ -260,7 +237,7 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         id: 'counties-fill',
         type: 'fill',
         source: 'counties',
-        paint: { 'fill-color': '#FBFBF8', 'fill-opacity': raster || pmtiles ? 0.15 : 1 },
+        paint: { 'fill-color': '#FBFBF8', 'fill-opacity': base.drawn ? 0.15 : 1 },
       },
       {
         id: 'water-lakes',

@@ -6,13 +6,17 @@ import { type Precision, STAGES } from '../data/types.ts';
 import { type BeltConfig, configTitle } from '../embed/config.ts';
 import { bindPortal } from '../embed/portal.ts';
 import { exposeRobotApi } from '../embed/robot.ts';
-import { bindUrl } from '../embed/url-sync.ts';
-import { lang, setLang, t } from '../i18n/index.ts';
+import { mapUrl, pageAddress } from '../embed/snippet.ts';
+import { bindUrl, urlStateOf } from '../embed/url-sync.ts';
+import { lang, setLang, t, tIn } from '../i18n/index.ts';
 import type { MapView } from '../map/controller.ts';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { createAnnouncer } from './announce.ts';
 import { Details } from './Details.tsx';
+import { EmbedBar } from './EmbedBar.tsx';
+import { EmbedCodeDialog } from './EmbedCodeDialog.tsx';
 import { EnterpriseList } from './EnterpriseList.tsx';
+import { createEmbedCode } from './embed-code.ts';
 import { exportView } from './exports.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { bindHtmlHooks } from './html-hooks.ts';
@@ -20,6 +24,8 @@ import { Legend } from './Legend.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
 import { createListOrder } from './list-order.ts';
 import { MapPane } from './MapPane.tsx';
+import { PortalTools } from './PortalTools.tsx';
+import { printView } from './print.ts';
 import { Search } from './Search.tsx';
 import type { BeltState } from './state.ts';
 import { Toolbar } from './Toolbar.tsx';
@@ -70,8 +76,23 @@ export function App(props: AppProps) {
     const z = s.zoneById().get(id);
     if (z) locate(...bboxCentre(z.geometry));
   };
+  // Issue 9: the compact embed's link to the full map, the embed-code dialog, the picture's resolution.
+  const [scale, setScale] = createSignal<1 | 2>(1);
+  const [embedOpen, setEmbedOpen] = createSignal(false);
+  const embedCode = createEmbedCode(
+    s,
+    props.config,
+    (l) => configTitle(props.config, l) ?? tIn(l, 'app.title'),
+  );
+  const fullUrl = createMemo(() =>
+    mapUrl(pageAddress(window.location.href), urlStateOf(s), {
+      compact: false,
+      defaults: { dbscan: props.config.analysis },
+    }),
+  );
+  let snapshotImg!: HTMLImageElement;
   const onExport = (kind: 'geojson' | 'csv' | 'png') =>
-    exportView(kind, s, { title: title(), map: map() }).catch((e: unknown) => {
+    exportView(kind, s, { title: title(), map: map(), scale: scale() }).catch((e: unknown) => {
       console.error('[belt] export failed', e);
       s.setUi('warnings', (ws) => [
         ...ws,
@@ -84,27 +105,38 @@ export function App(props: AppProps) {
       <div role="status" class="visually-hidden" data-status>
         {announce()}
       </div>
-      <Toolbar
-        title={title()}
-        noWebGL={s.ui.noWebGL}
-        embed={s.ui.embed}
-        largeText={s.ui.largeText}
-        listOpen={s.ui.listOpen}
-        panelOpen={s.ui.panelOpen}
-        visible={s.visibleIdx().length}
-        search={
-          <Search
-            enterprises={s.enterprises()}
-            zones={s.zones()}
-            onPick={(hit) => (hit.kind === 'enterprise' ? selectFromList(hit.id) : selectZone(hit.id))}
-          />
-        }
-        onLang={() => setLang(lang() === 'zh' ? 'en' : 'zh')}
-        onLargeText={(v) => s.setUi('largeText', v)}
-        onList={(v) => s.setUi('listOpen', v)}
-        onPanel={(v) => s.setUi('panelOpen', v)}
-        onExport={onExport}
-      />
+      <Show when={!s.ui.embed} fallback={<EmbedBar title={title()} fullUrl={fullUrl()} />}>
+        <Toolbar
+          extra={
+            <PortalTools
+              scale={scale()}
+              onScale={setScale}
+              onEmbedCode={() => setEmbedOpen(true)}
+              onPrint={() => void printView(map(), snapshotImg)}
+            />
+          }
+          title={title()}
+          noWebGL={s.ui.noWebGL}
+          embed={s.ui.embed}
+          largeText={s.ui.largeText}
+          listOpen={s.ui.listOpen}
+          panelOpen={s.ui.panelOpen}
+          visible={s.visibleIdx().length}
+          search={
+            <Search
+              enterprises={s.enterprises()}
+              zones={s.zones()}
+              onPick={(hit) => (hit.kind === 'enterprise' ? selectFromList(hit.id) : selectZone(hit.id))}
+            />
+          }
+          onLang={() => setLang(lang() === 'zh' ? 'en' : 'zh')}
+          onLargeText={(v) => s.setUi('largeText', v)}
+          onList={(v) => s.setUi('listOpen', v)}
+          onPanel={(v) => s.setUi('panelOpen', v)}
+          onExport={onExport}
+        />
+        <EmbedCodeDialog code={embedCode} open={embedOpen()} onClose={() => setEmbedOpen(false)} />
+      </Show>
       <Show when={s.ui.warnings.length > 0}>
         <div class="warnings" role="alert">
           <For each={s.ui.warnings}>{(w) => <p>{t(w.key, w.params)}</p>}</For>
@@ -193,6 +225,7 @@ export function App(props: AppProps) {
               onError={(msg) => console.error('[belt] map error:', msg)}
             />
           </Show>
+          <img class="print-snapshot" ref={snapshotImg} alt={t('map.label')} />
           <LoadProgress progress={s.loadProgress()} />
           <Show when={s.computing()}>
             <div class="computing" aria-hidden="true">

@@ -59,7 +59,10 @@ export function MapPane(props: {
   /** What the map highlights: the selection, a cluster by its key in the current figures. */
   const highlighted = (): MapHit | null => {
     const sel = s.ui.selected;
-    if (sel?.kind !== 'cluster') return sel && { kind: sel.kind, id: sel.id };
+    // Only what the data hold reaches the map's feature state (?select=__proto__ must not: issue 9).
+    if (sel?.kind === 'enterprise') return s.getEnterprise(sel.id) ? { kind: sel.kind, id: sel.id } : null;
+    if (sel?.kind === 'zone') return s.zoneById().has(sel.id) ? { kind: sel.kind, id: sel.id } : null;
+    if (sel?.kind !== 'cluster') return null;
     const c = s.selectedCluster();
     return c && { kind: 'cluster', id: `${c.stage}/${c.id}` };
   };
@@ -83,6 +86,7 @@ export function MapPane(props: {
         onSelect: (sel) => s.select(sel, true),
         onMove: (v) => s.setUi('view', v),
         onError: (msg) => props.onError(msg),
+        onBasemapFailed: () => s.setUi('warnings', (ws) => [...ws, { key: 'basemap.failed' }]),
         hoverText,
       },
     );

@@ -22,6 +22,8 @@ export function Toolbar(props: {
   onList(open: boolean): void;
   onPanel(open: boolean): void;
   onExport(kind: 'geojson' | 'csv' | 'png'): void;
+  /** More tools after the exports (issue 9: picture resolution, print, embed code). */
+  extra?: JSX.Element;
 }) {
   return (
     <header class="toolbar">
@@ -85,6 +87,7 @@ export function Toolbar(props: {
             </button>
           </Show>
         </fieldset>
+        {props.extra}
       </div>
     </header>
   );

@@ -1,7 +1,8 @@
 import { ATTRIBUTION } from '../data/attribution.ts';
 import { enterprisesToCSV, enterprisesToGeoJSON } from '../data/serialize.ts';
-import { lang, t } from '../i18n/index.ts';
+import { fmt, lang, t } from '../i18n/index.ts';
 import type { MapView } from '../map/controller.ts';
+import { STAGE_COLOURS, STAGE_COLOURS_HC } from '../map/palette.ts';
 import type { BeltState } from './state.ts';
 
 export type ExportKind = 'geojson' | 'csv' | 'png';
@@ -26,7 +27,7 @@ function download(blob: Blob, name: string): void {
 export async function exportView(
   kind: ExportKind,
   s: BeltState,
-  ctx: { title: string; map: MapView | null },
+  ctx: { title: string; map: MapView | null; scale?: 1 | 2 },
 ): Promise<void> {
   const resolved = s.analysis()?.resolvedZones;
   const stamp = new Date().toISOString().slice(0, 10);
@@ -42,14 +43,19 @@ export async function exportView(
       `shangrao-belt-${stamp}.csv`,
     );
   } else if (ctx.map && !s.ui.noWebGL) {
-    const footer = [
-      ...(s.isSample() ? [t('sample.notice')] : []),
+    const pal = s.ui.largeText ? STAGE_COLOURS_HC : STAGE_COLOURS;
+    const counts = s.counts();
+    const lines = [
+      new Date().toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB'),
+      ...(s.isSample() ? [`${t('sample.notice')} ${t('sample.more')}`] : []),
       ATTRIBUTION[lang()],
-      `${ctx.title} · ${new Date().toLocaleString(lang() === 'zh' ? 'zh-CN' : 'en-GB')}`,
     ];
-    download(
-      await ctx.map.exportPng(footer, getComputedStyle(document.body).fontFamily),
-      `shangrao-belt-${stamp}.png`,
-    );
+    const spec = {
+      title: ctx.title,
+      legend: s.ui.stages.map((st) => ({ label: `${t(`stage.${st}`)} ${fmt(counts[st])}`, colour: pal[st] })),
+      lines,
+      font: getComputedStyle(document.body).fontFamily,
+    };
+    download(await ctx.map.exportPng(spec, ctx.scale ?? 1), `shangrao-belt-${stamp}.png`);
   }
 }

@@ -258,6 +258,17 @@ describe('loadData', () => {
       'data/missing.geojson: HTTP 404',
     );
   });
+
+  it('rejects with the file named when one is JSON but not a FeatureCollection (issue 9)', async () => {
+    for (const text of ['{"type":"Feature"}', '[1,2]', '{"features":{}}', '"x"', 'null']) {
+      serve({ ...DATA, 'data/e.geojson': text }, withLength);
+      await expect(loadData(URLS), text).rejects.toThrow(
+        /^data\/e\.geojson: not (a GeoJSON FeatureCollection|valid JSON)/,
+      );
+    }
+    serve({ ...DATA, 'data/z.geojson': '{"type":"FeatureCollection"}' }, withLength);
+    await expect(loadData(URLS)).rejects.toThrow('data/z.geojson: not a GeoJSON FeatureCollection');
+  });
 });
 
 describe('parseFiles', () => {

@@ -6,7 +6,9 @@ import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ES module without types
 import { ensureChromium } from '../../scripts/ensure-chromium.mjs';
 import { pmtilesArchive, solidPng } from './pmtiles-fixture.ts';
+import { examplePortal, portalMounts } from './portal-mounts.ts';
 import { startServer } from './server.ts';
+import { startTileServer } from './tile-server.ts';
 
 function pmtilesFile(): string {
   const dir = mkdtempSync(join(tmpdir(), 'belt-pmtiles-'));
@@ -19,6 +21,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromium: string;
+    /** The loopback tile server that answers Tianditu's URL template (tile-server.ts). */
+    tileUrl: string;
   }
 }
 
@@ -46,6 +50,7 @@ export default async function setup(project: TestProject) {
   if (!(process.env.E2E_SKIP_BUILD === '1' && existsSync(dist))) {
     execSync('npx vite build --logLevel warn', { cwd: ROOT, stdio: 'inherit' });
   }
+  const tiles = await startTileServer();
   const { server, port } = await startServer(
     dist,
     [
@@ -63,10 +68,15 @@ export default async function setup(project: TestProject) {
         configOverride:
           '{ "basemap": { "type": "pmtiles", "url": "tiles/basemap.pmtiles", "attribution": "test tiles" } }',
       },
+      ...portalMounts(tiles.port, pmtilesFile()),
     ],
-    { '/portal.html': PORTAL_PAGE },
+    { '/portal.html': PORTAL_PAGE, ...examplePortal(ROOT) },
   );
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  project.provide('tileUrl', `http://127.0.0.1:${tiles.port}`);
   project.provide('chromium', chromium);
-  return () => new Promise<void>((r) => server.close(() => r()));
+  return async () => {
+    await new Promise<void>((r) => server.close(() => r()));
+    await new Promise<void>((r) => tiles.server.close(() => r()));
+  };
 }

@@ -35,6 +35,8 @@ export async function openPage(
     otherOrigins?: string[];
     /** Full URL instead of baseUrl() + path. */
     url?: string;
+    /** URLs whose HTTP errors are expected (a basemap that fails on purpose). */
+    allowHttpErrors?: RegExp;
   } = {},
 ): Promise<Guarded> {
   const context = await browser.newContext({
@@ -59,10 +61,12 @@ export async function openPage(
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('requestfailed', (r) => {
     // Downloads of blob: URLs are cancelled by design once saved; everything else counts.
-    if (!r.url().startsWith('blob:')) problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+    if (!r.url().startsWith('blob:') && !opts.allowHttpErrors?.test(r.url()))
+      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    if (r.status() >= 400 && !opts.allowHttpErrors?.test(r.url()))
+      problems.push(`HTTP ${r.status()}: ${r.url()}`);
   });
   page.on('request', (r) => {
     const u = r.url();

@@ -29,6 +29,8 @@ export interface Mount {
   root?: string;
   /** belt.config.json served instead of the built one; `{PORT}` is replaced by the server's port. */
   configOverride?: string;
+  /** A Content-Security-Policy other than CSP (a deployment that allows a tile host). */
+  csp?: string;
   /** Extra files: path below the prefix → file on disk. */
   files?: Record<string, string>;
 }
@@ -41,8 +43,17 @@ export function startServer(
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (extra && url.pathname in extra) {
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      const type = TYPES[extname(url.pathname)] ?? 'text/html; charset=utf-8';
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
       res.end(extra[url.pathname]!.replaceAll('{PORT}', String(req.socket.localPort)));
+      return;
+    }
+    // A portal page holding nothing but the code given (the embed-code snippet "as pasted").
+    if (url.pathname === '/pasted.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title><link rel="icon" href="data:,"></head><body><main>${url.searchParams.get('code') ?? ''}</main></body></html>`,
+      );
       return;
     }
     const m = mounts.find((mt) => url.pathname.startsWith(mt.prefix));
@@ -61,7 +72,7 @@ export function startServer(
     }
     const headers: Record<string, string> = {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': m.csp ?? CSP,
       'Cache-Control': 'no-store',
     };
     if (rel === 'belt.config.json' && m.configOverride !== undefined) {
