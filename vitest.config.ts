@@ -33,6 +33,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A loaded 2-core machine can take seconds for a change to reach the page: poll patiently
+          // (a poll still fails when the awaited state never comes).
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],
