@@ -150,7 +150,7 @@ export function parseEnterprisesCSV(csv: string, options: ParseOptions = {}): Pa
   lines.forEach((cells, i) => {
     progress(i);
     const row = i + 1;
-    const obj: Record<string, unknown> = {};
+    const obj: Record<string, unknown> = Object.create(null);
     header.forEach((col, c) => {
       const raw = cells[c] ?? '';
       obj[col] = fieldOf(col) ? raw : inferCell(raw);

@@ -65,7 +65,7 @@ export function App(props: AppProps) {
   const selectZone = (id: string) => {
     s.select({ kind: 'zone', id }, true);
     const z = s.zoneById().get(id);
-    if (z) locate(...bboxCentre(z.geometry));
+    if (z?.geometry) locate(...bboxCentre(z.geometry));
   };
   const onExport = (kind: 'geojson' | 'csv' | 'png') =>
     exportView(kind, s, { title: title(), map: map() }).catch((e: unknown) => {
