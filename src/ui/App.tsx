@@ -14,6 +14,8 @@ import { Details } from './Details.tsx';
 import { EnterpriseList } from './EnterpriseList.tsx';
 import { exportView } from './exports.ts';
 import { bindHtmlHooks } from './html-hooks.ts';
+import { ImportPanel } from './ImportPanel.tsx';
+import { createImportFlow } from './import-flow.ts';
 import { Legend } from './Legend.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
 import { MapPane } from './MapPane.tsx';
@@ -40,6 +42,7 @@ export function App(props: AppProps) {
   bindUrl(s, props.config);
   bindPortal(s, props.config, map);
   const announce = createAnnouncer(s);
+  const importFlow = createImportFlow(s, props.config); // issue 7
 
   const selectedEnterprise = createMemo(() => {
     const sel = s.ui.selected;
@@ -140,6 +143,9 @@ export function App(props: AppProps) {
               s.setStages(on ? ['upstream', 'midstream', 'downstream', 'support', 'unclassified'] : [])
             }
           />
+          <Show when={!s.ui.embed}>
+            <ImportPanel state={s} flow={importFlow} />
+          </Show>
           <Show when={s.ui.panelOpen}>
             <AnalysisPanel
               analysis={s.analysis()}
