@@ -13,15 +13,7 @@
  * Never throws for bad rows: they come back as `rejected`, each naming the file, row and field; a file
  * that cannot be fetched or is not JSON rejects the promise.
  */
-import {
-  type ImportDone,
-  type ImportJob,
-  type ImportMessage,
-  type Inspection,
-  type InspectJob,
-  type RunJob,
-  runImportJob,
-} from './import/job.ts';
+import type { ImportDone, ImportJob, ImportMessage, Inspection, InspectJob, RunJob } from './import/job.ts';
 import type { RowError, RowWarning } from './normalize.ts';
 import {
   type FileIssues,
@@ -273,10 +265,13 @@ function importJob<T>(
     };
     const inline = () => {
       chunks = [];
-      void runImportJob(job, receive, () =>
-        options.signal?.aborted
-          ? Promise.reject(new ImportCancelled())
-          : new Promise((r) => setTimeout(r, 0)),
+      // The readers (exceljs, shpjs, togeojson…) stay out of the page's bundle: loaded only here.
+      void import('./import/job.ts').then(({ runImportJob }) =>
+        runImportJob(job, receive, () =>
+          options.signal?.aborted
+            ? Promise.reject(new ImportCancelled())
+            : new Promise((r) => setTimeout(r, 0)),
+        ),
       );
     };
     if (worker) worker.run(job, receive, inline);

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
+import type { Crs } from '../data/crs.ts';
 import { CRS_NAMES } from '../data/crs.ts';
-import type { Encoding } from '../data/import/decode.ts';
-import { ENCODINGS } from '../data/import/decode.ts';
+import { ENCODINGS, type Encoding } from '../data/import/decode.ts';
 import { IMPORT_FIELDS, ZONE_FIELDS } from '../data/import/vocabulary.ts';
 import { PRECISIONS, type Precision } from '../data/types.ts';
 import { fmt, type MessageKey, t } from '../i18n/index.ts';
@@ -10,6 +10,28 @@ import type { BeltState } from './state.ts';
 
 /** Lines of the report shown on the page (all of them are in the downloadable CSV). */
 const SHOWN_ISSUES = 200;
+
+/** A labelled select whose stable hook attribute is `hook`. */
+function Choice(props: {
+  label: string;
+  hook: string;
+  value: string;
+  options: [string, string][];
+  onChange(v: string): void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select
+        {...{ [props.hook]: '' }}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        <For each={props.options}>{([v, text]) => <option value={v}>{text}</option>}</For>
+      </select>
+    </label>
+  );
+}
 
 /**
  * The import (issue 7): the dataset shown and its restore button, the file input and coordinate system,
@@ -55,12 +77,6 @@ export function ImportPanel(props: { state: BeltState; flow: ImportFlow }) {
           }}
         />
       </label>
-      <label>
-        {t('import.crs')}
-        <select data-import-crs value={f.crs()} onChange={(e) => f.setCrs(e.currentTarget.value as never)}>
-          <For each={CRS_NAMES}>{(c) => <option value={c}>{t(`import.crs.${c}` as MessageKey)}</option>}</For>
-        </select>
-      </label>
       <Show when={f.error()}>
         <p class="import-error" role="alert">
           {f.error()}
@@ -69,11 +85,11 @@ export function ImportPanel(props: { state: BeltState; flow: ImportFlow }) {
       <Show when={f.step() === 'reading' || f.step() === 'running'}>
         <div class="import-progress" role="status">
           <span>{t('import.reading')}</span>
-          <progress
-            aria-label={t('import.reading')}
-            max={f.progress()?.total ?? 1}
-            value={f.progress()?.total ? f.progress()!.done : undefined}
-          />
+          <Show when={f.progress()?.total} fallback={<progress aria-label={t('import.reading')} />}>
+            {(total) => (
+              <progress aria-label={t('import.reading')} max={total()} value={f.progress()?.done ?? 0} />
+            )}
+          </Show>
           <button type="button" data-import-cancel onClick={() => f.cancel()}>
             {t('import.cancel')}
           </button>
@@ -81,50 +97,52 @@ export function ImportPanel(props: { state: BeltState; flow: ImportFlow }) {
       </Show>
       <Show when={f.step() === 'mapping' && f.inspection()}>
         {(ins) => (
-          <section class="import-step" aria-labelledby="import-mapping-title" data-import-mapping>
+          <section
+            class="import-step"
+            aria-labelledby="import-mapping-title"
+            data-import-mapping
+            onKeyDown={(e) => e.key === 'Escape' && f.cancel()}
+          >
             <h3 id="import-mapping-title">
               {t('import.mapping')} ·{' '}
               {f.inspection()!.kind === 'zones' ? t('import.kind.zones') : t('import.kind.enterprises')}
             </h3>
+            <Choice
+              label={t('import.crs')}
+              hook="data-import-crs"
+              value={f.crs()}
+              options={CRS_NAMES.map((c) => [c, t(`import.crs.${c}` as MessageKey)])}
+              onChange={(v) => f.setCrs(v as Crs)}
+            />
             <Show when={ins().encoding}>
-              <label>
-                {t('import.encoding')}
-                <select
-                  data-import-encoding
-                  value={ins().encoding!.encoding}
-                  onChange={(e) => f.setEncoding(e.currentTarget.value as Encoding)}
-                >
-                  <For each={ENCODINGS}>
-                    {(c) => <option value={c}>{t(`import.encoding.${c}` as MessageKey)}</option>}
-                  </For>
-                </select>
-              </label>
+              <Choice
+                label={t('import.encoding')}
+                hook="data-import-encoding"
+                value={ins().encoding!.encoding}
+                options={ENCODINGS.map((c) => [c, t(`import.encoding.${c}` as MessageKey)])}
+                onChange={(v) => f.setEncoding(v as Encoding)}
+              />
             </Show>
             <Show when={(ins().sheets?.length ?? 0) > 1}>
-              <label>
-                {t('import.sheet')}
-                <select
-                  data-import-sheet
-                  value={ins().sheet ?? ''}
-                  onChange={(e) => f.setSheet(e.currentTarget.value)}
-                >
-                  <For each={ins().sheets}>{(n) => <option value={n}>{n}</option>}</For>
-                </select>
-              </label>
+              <Choice
+                label={t('import.sheet')}
+                hook="data-import-sheet"
+                value={ins().sheet ?? ''}
+                options={(ins().sheets ?? []).map((n) => [n, n])}
+                onChange={(v) => f.setSheet(v)}
+              />
             </Show>
             <Show when={ins().kind === 'enterprises'}>
-              <label>
-                {t('import.precision')}
-                <select
-                  data-import-precision
-                  value={f.precision()}
-                  onChange={(e) => f.setPrecision(e.currentTarget.value as Precision)}
-                >
-                  <For each={PRECISIONS.filter((p) => p !== 'none')}>
-                    {(p) => <option value={p}>{t(`precision.${p}` as MessageKey)}</option>}
-                  </For>
-                </select>
-              </label>
+              <Choice
+                label={t('import.precision')}
+                hook="data-import-precision"
+                value={f.precision()}
+                options={PRECISIONS.filter((p) => p !== 'none').map((p) => [
+                  p,
+                  t(`precision.${p}` as MessageKey),
+                ])}
+                onChange={(v) => f.setPrecision(v as Precision)}
+              />
             </Show>
             <div class="import-table-wrap">
               <table class="import-preview">
@@ -184,6 +202,7 @@ export function ImportPanel(props: { state: BeltState; flow: ImportFlow }) {
         {(r) => (
           <section
             class="import-report"
+            onKeyDown={(e) => e.key === 'Escape' && f.closeReport()}
             data-import-report
             data-kind={r().kind}
             data-accepted={r().accepted}
@@ -227,7 +246,7 @@ export function ImportPanel(props: { state: BeltState; flow: ImportFlow }) {
               <button type="button" data-import-report-download onClick={() => f.downloadReport()}>
                 {t('import.report.download')}
               </button>
-              <button type="button" onClick={() => f.closeReport()}>
+              <button type="button" data-import-report-close onClick={() => f.closeReport()}>
                 {t('import.report.close')}
               </button>
             </div>

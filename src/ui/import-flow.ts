@@ -25,7 +25,13 @@ export type ImportStep = 'idle' | 'reading' | 'mapping' | 'running' | 'report';
 
 /** The translated reason of a report line (zh first). */
 export function describeIssue(i: ImportIssue): string {
-  return t(`import.reason.${i.code}` as MessageKey, i.params);
+  const params = { ...i.params };
+  for (const k of ['field', 'missing', 'given'] as const) {
+    const v = params[k];
+    if (typeof v === 'string') params[k] = t(`import.field.${v}` as MessageKey);
+  }
+  const text = t(`import.reason.${i.code}` as MessageKey, params);
+  return i.params.swapped ? `${text}（${t('import.reason.swapped')}）` : text;
 }
 
 function download(text: string, name: string): void {

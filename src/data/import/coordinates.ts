@@ -30,7 +30,7 @@ export function parseCoordinate(v: unknown, axis: Axis): number | undefined {
   if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s)) return sign * Number(s);
   // Degrees with an explicit mark, then optional minutes and seconds with theirs.
   const dms =
-    /^([-+]?)(\d{1,3}(?:\.\d+)?)\s*(?:°|度|º)\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:′|'|分)\s*)?(?:(\d{1,2}(?:\.\d+)?)\s*(?:″|"|''|秒)\s*)?$/.exec(
+    /^([-+]?)(\d{1,3}(?:\.\d+)?)\s*(?:°|度|º)\s*(?:(\d{1,2}(?:\.\d+)?)\s*(?:′|'|分)\s*)?(?:(\d{1,2}(?:\.\d+)?)\s*(?:″|"|''|′′|秒)\s*)?$/.exec(
       s,
     );
   if (!dms) return undefined;
