@@ -96,7 +96,7 @@ export function enterprisesToCSV(
       return v === null || v === undefined ? '' : typeof v === 'string' ? neutraliseFormula(v) : v;
     });
   });
-  return `\uFEFF${Papa.unparse({ fields: columns, data }, { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: columns.map(neutraliseFormula), data }, { newline: '\r\n' })}\r\n`;
 }
 
 export function zoneToFeature(z: Zone): GeoJSON.Feature<Zone['geometry']> {

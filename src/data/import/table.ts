@@ -6,6 +6,7 @@
  * lost. Free of the DOM: runs in the parse worker and in Node.
  */
 import Papa from 'papaparse';
+import { restoreFormulaText } from '../formula.ts';
 import { type DetectedEncoding, decodeText, detectEncoding, type Encoding } from './decode.ts';
 
 export type Cell = string | number | boolean | null;
@@ -77,7 +78,8 @@ export function readCsvTable(bytes: Uint8Array, encoding?: Encoding): Table {
   });
   return {
     format: 'csv',
-    columns: uniqueColumns(header),
+    // The export neutralised formula-like column names and cells (formula.ts); cells are restored per row.
+    columns: uniqueColumns(header.map(restoreFormulaText)),
     rows,
     rowNumbers,
     encoding: { encoding: detected.encoding, by: detected.by === 'chosen' ? 'bom' : detected.by },
