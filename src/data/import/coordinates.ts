@@ -7,10 +7,13 @@
 
 export type Axis = 'lon' | 'lat';
 
+const PLAIN = /^\s*[-+]?\d+(\.\d+)?\s*$/;
+
 /** A number in degrees, or undefined when the text is not a readable coordinate. */
 export function parseCoordinate(v: unknown, axis: Axis): number | undefined {
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
+  if (PLAIN.test(v)) return Number(v); // the usual case, before any normalisation
   let s = v.normalize('NFKC').trim();
   if (s === '') return undefined;
   let sign = 1;
