@@ -112,7 +112,7 @@ if (out) {
   writeFileSync(join(out, 'zones.geojson'), featureCollectionToText(zonesToGeoJSON(zones) as never));
   console.log(`wrote ${out}/${enterprises ? 'enterprises.geojson and ' : ''}zones.geojson`);
   console.log(
-    `belt.config.json: "data": { "enterprises": "data/<folder>/enterprises.geojson", "zones": "data/<folder>/zones.geojson" }`,
+    `belt.config.json: "data": { "enterprises": "data/<folder under geodata/>/enterprises.geojson", "zones": "data/<folder under geodata/>/zones.geojson" }`,
   );
 }
 process.exit(accepted > 0 ? 0 : 1);
