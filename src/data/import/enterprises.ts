@@ -1,7 +1,7 @@
 /**
  * A registry table → enterprises (issue 7; domain.md "Records that come from a file"). The mapping step
  * says which column holds which field; every other column is kept on the record unchanged, whatever its
- * name (`extra` is a null-prototype object: `constructor` and `__proto__` are plain keys). Rules:
+ * name (`extra` has nothing in its prototype chain, extra.ts: `constructor` and `__proto__` are plain keys). Rules:
  * - REJECTED (listed with row number, column, reason): no name; coordinates present but unreadable,
  *   out of range (with a hint when longitude and latitude look swapped) or only one of the two; an
  *   unknown coordinate system in the row's crs column; a GeoJSON geometry that is not a Point.
@@ -15,6 +15,7 @@
  */
 import { resolveCounty } from '../counties.ts';
 import { type Crs, parseCrsName, toWGS84 } from '../crs.ts';
+import { newExtra } from '../extra.ts';
 import { restoreFormulaText } from '../formula.ts';
 import {
   type Enterprise,
@@ -208,7 +209,7 @@ export function importEnterprises(
       reject('name-missing', {}, 'name');
       continue;
     }
-    const extra: Record<string, ExtraValue> = Object.create(null);
+    const extra = newExtra();
     for (const i of extraCols) {
       const v = cells[i];
       extra[table.columns[i]!] =

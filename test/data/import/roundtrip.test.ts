@@ -20,7 +20,8 @@ describe('columns with any name, values as they came', () => {
   it('constructor, __proto__ and friends are kept on the record, in details order, and in both exports', async () => {
     const r = await importText(HOSTILE);
     const e = r.records[0]!;
-    expect(Object.getPrototypeOf(e.extra)).toBeNull();
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(e.extra))).toBeNull(); // no Object.prototype
+    expect('toString' in e.extra && typeof e.extra.toString).toBe('string');
     expect(Object.keys(e.extra)).toEqual([
       'constructor',
       '__proto__',
