@@ -19,7 +19,6 @@ import { newExtra } from '../extra.ts';
 import { restoreFormulaText } from '../formula.ts';
 import {
   type Enterprise,
-  type ExtraValue,
   type Precision,
   SEGMENT_STAGE,
   type Segment,
