@@ -23,11 +23,16 @@ function Choice(props: {
     <label>
       {props.label}
       <select
-        {...{ [props.hook]: '' }}
-        value={props.value}
+        ref={(el) => el.setAttribute(props.hook, '')}
         onChange={(e) => props.onChange(e.currentTarget.value)}
       >
-        <For each={props.options}>{([v, text]) => <option value={v}>{text}</option>}</For>
+        <For each={props.options}>
+          {([v, text]) => (
+            <option value={v} selected={v === props.value}>
+              {text}
+            </option>
+          )}
+        </For>
       </select>
     </label>
   );

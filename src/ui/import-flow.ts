@@ -121,6 +121,7 @@ export function createImportFlow(s: BeltState, config: BeltConfig) {
     const current = s.dataset();
     // A registry replaces the sample, zones included: the synthetic zones go, real ones stay for the join.
     const keptZones = (current?.zones ?? []).filter((z) => !isSyntheticSource(z.source));
+    const since = new Date().toISOString();
     try {
       const r = await runImport(
         {
@@ -133,10 +134,10 @@ export function createImportFlow(s: BeltState, config: BeltConfig) {
           crs: crs(),
           precision: precision(),
           zones: keptZones,
+          ...(ins.kind === 'enterprises' ? { persistSince: since } : {}),
         },
         { signal: abort.signal, onProgress: (p) => setProgress(p && { done: p.done, total: p.total }) },
       );
-      const since = new Date().toISOString();
       let next: {
         enterprises: BeltState['enterprises'] extends () => infer E ? E : never;
         zones: typeof r.zones;
@@ -158,13 +159,15 @@ export function createImportFlow(s: BeltState, config: BeltConfig) {
         setStep('report');
         setProgress(null);
       });
-      await saveDataset({
-        name: f.name,
-        since,
-        enterprises: [...next.enterprises],
-        zones: [...next.zones],
-        sample: next.sample,
-      }).catch((e: unknown) => console.warn('[belt] could not keep the import in this browser', e));
+      // A registry was kept by the worker (RunJob.persistSince); a zone file's result is kept from here.
+      if (r.kind === 'zones')
+        await saveDataset({
+          name: f.name,
+          since,
+          enterprises: [...next.enterprises],
+          zones: [...next.zones],
+          sample: next.sample,
+        }).catch((e: unknown) => console.warn('[belt] could not keep the import in this browser', e));
     } catch (e) {
       fail(e);
     }

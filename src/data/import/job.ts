@@ -35,6 +35,12 @@ export interface RunJob extends ImportFileRef {
   /** The zones a registry's zone column joins to. */
   zones: Zone[];
   chunkSize?: number;
+  /**
+   * Keep the result in IndexedDB from here (persist.ts), so that the page never structured-clones
+   * 100,000 records on its main thread: the time of the import. A registry only (a zone file's result
+   * needs the page's enterprises).
+   */
+  persistSince?: string;
 }
 
 export type ImportJob = InspectJob | RunJob;
@@ -119,6 +125,16 @@ export async function runImportJob(
     for (let k = 0; k < r.records.length; k += size) {
       post({ type: 'enterprises', records: r.records.slice(k, k + size) });
       await next();
+    }
+    if (job.persistSince) {
+      const { saveDataset } = await import('../persist.ts');
+      await saveDataset({
+        name: job.name,
+        since: job.persistSince,
+        enterprises: r.records,
+        zones: r.zones,
+        sample: false,
+      }).catch((e: unknown) => console.warn('[belt] could not keep the import in this browser', e));
     }
     post({
       type: 'import-done',
