@@ -78,6 +78,14 @@ describe('import of a registry', () => {
     expect(r).toMatchObject({ kind: 'enterprises', accepted: 4, unlocated: 1, rejected: 2 });
     expect(r.text).toContain('经度和纬度疑似填反');
     await page.screenshot({ path: resolve(SHOTS, 'import-report.png') });
+    // The report as CSV, for the bureau to fix its file.
+    const [rep] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-import-report-download]').click(),
+    ]);
+    const repCsv = readFileSync((await rep.path())!, 'utf8');
+    expect(repCsv.split('\r\n')[0]).toBe('\uFEFFrow,status,column,name,reason');
+    expect(repCsv).toContain('6,rejected,企业名称,,缺少企业名称');
     await page.locator('[data-import-report-close]').click();
     await waitReady(page);
     expect(await attr(page, '[data-dataset]', 'data-kind')).toBe('imported');
