@@ -6,6 +6,7 @@ import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { AnalysisClient } from './analysis/client.ts';
 import { loadData } from './data/load.ts';
+import { loadDataset } from './data/persist.ts';
 import { loadConfig } from './embed/config.ts';
 import { parseUrlState } from './embed/url.ts';
 import { setLang } from './i18n/index.ts';
@@ -51,12 +52,11 @@ async function start() {
       ]);
     }
     setBoundaries({ counties: d.counties, prefecture: d.prefecture });
-    state.loadData({
-      enterprises: d.enterprises,
-      zones: d.zones,
-      sample: d.sample,
-      studyArea: d.prefecture as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>,
-    });
+    const studyArea = d.prefecture as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
+    // An import kept in this browser (issue 7) is shown instead of the deployment's data until restored.
+    const stored = await loadDataset();
+    if (stored) state.loadData({ ...stored, studyArea, kind: 'imported' });
+    else state.loadData({ ...d, studyArea, kind: d.sample ? 'sample' : 'configured' });
   } catch (e) {
     console.error('[belt] could not load data', e);
     state.setUi('loadError', e instanceof Error ? e.message : String(e));

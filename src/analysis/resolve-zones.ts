@@ -20,7 +20,7 @@ export interface ZoneResolution {
 export function resolveZones(records: readonly AnalysisRecord[], zones: readonly Zone[]): ZoneResolution {
   const areas: { id: string; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; box: number[] }[] = [];
   for (const z of zones) {
-    if (!z.realBoundary || z.geometry.type === 'Point') continue;
+    if (!z.realBoundary || !z.geometry || z.geometry.type === 'Point') continue;
     const box = [Infinity, Infinity, -Infinity, -Infinity];
     const rings = z.geometry.type === 'Polygon' ? [z.geometry.coordinates] : z.geometry.coordinates;
     for (const poly of rings)

@@ -13,6 +13,7 @@
  * Never throws for bad rows: they come back as `rejected`, each naming the file, row and field; a file
  * that cannot be fetched or is not JSON rejects the promise.
  */
+import type { ImportDone, ImportJob, ImportMessage, Inspection, InspectJob, RunJob } from './import/job.ts';
 import type { RowError, RowWarning } from './normalize.ts';
 import {
   type FileIssues,
@@ -55,7 +56,7 @@ export interface ParseFilesOptions {
   chunkSize?: number;
 }
 
-type Receiver = (m: ParseMessage) => void;
+type Receiver = (m: ParseMessage | ImportMessage) => void;
 
 /**
  * A parse worker and the jobs it runs, told apart by id. The page keeps one (started on first use)
@@ -73,8 +74,9 @@ export class ParseWorker {
       const job = this.jobs.get(id);
       if (!job) return;
       if (m.type === 'enterprises') worker.postMessage({ type: 'next', id } satisfies ToParseWorker);
-      if (m.type === 'done' || m.type === 'error') this.jobs.delete(id);
-      job.receive(m as ParseMessage);
+      if (m.type === 'done' || m.type === 'error' || m.type === 'import-done' || m.type === 'inspected')
+        this.jobs.delete(id);
+      job.receive(m as ParseMessage | ImportMessage);
     };
     worker.onerror = worker.onmessageerror = (ev: Event) => {
       ev.preventDefault();
@@ -87,7 +89,7 @@ export class ParseWorker {
   }
 
   /** Run `job`, its messages to `receive`; `fallBack` (run it in-process) if the worker fails. */
-  run(job: ParseJob, receive: Receiver, fallBack: () => void): void {
+  run(job: ParseJob | ImportJob, receive: Receiver, fallBack: () => void): void {
     if (this.failed) {
       fallBack();
       return;
@@ -95,6 +97,15 @@ export class ParseWorker {
     const id = this.nextId++;
     this.jobs.set(id, { receive, fallBack });
     this.worker.postMessage({ ...job, id } satisfies ToParseWorker);
+  }
+
+  /** Stop the worker and every job it runs (an import's cancel button); `why` rejects them. */
+  terminate(why: string): void {
+    this.failed = true;
+    this.worker.terminate();
+    const jobs = [...this.jobs.values()];
+    this.jobs.clear();
+    for (const j of jobs) j.receive({ type: 'error', message: why });
   }
 }
 
@@ -137,14 +148,14 @@ export function parseFiles(files: FileRequest[], options: ParseFilesOptions = {}
       settled = true;
       options.onProgress?.(null);
     };
-    const receive = (m: ParseMessage) => {
+    const receive = (m: ParseMessage | ImportMessage) => {
       if (settled) return;
       if (m.type === 'progress') options.onProgress?.({ phase: m.phase, done: m.done, total: m.total });
       else if (m.type === 'enterprises') chunks.push(m.records);
       else if (m.type === 'error') {
         finish();
         reject(new Error(m.message));
-      } else {
+      } else if (m.type === 'done') {
         finish();
         const enterprises = chunks.flat();
         if (enterprises.length !== m.enterprises) {
@@ -205,4 +216,105 @@ export async function loadData(
     rejected: r.rejected,
     sample: r.sample,
   };
+}
+
+/** Raised by a cancelled import. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
+/**
+ * Run an import job (issue 7: inspect, or run) in the page's parse worker, or in-process. `signal`
+ * cancels it: the worker is stopped (the next job starts a new one) and the promise rejects with
+ * ImportCancelled.
+ */
+function importJob<T>(
+  job: ImportJob,
+  done: (m: ImportMessage, chunks: Enterprise[][]) => T | undefined,
+  options: ParseFilesOptions & { signal?: AbortSignal } = {},
+): Promise<T> {
+  const worker = options.worker !== undefined ? options.worker : defaultWorker();
+  return new Promise<T>((resolve, reject) => {
+    let chunks: Enterprise[][] = [];
+    let settled = false;
+    const finish = () => {
+      settled = true;
+      options.onProgress?.(null);
+    };
+    const onAbort = () => {
+      if (settled) return;
+      finish();
+      if (worker && worker === pageWorker) {
+        worker.terminate('import cancelled');
+        pageWorker = undefined;
+      }
+      reject(new ImportCancelled());
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const receive = (m: ParseMessage | ImportMessage) => {
+      if (settled) return;
+      if (m.type === 'progress') options.onProgress?.({ phase: m.phase, done: m.done, total: m.total });
+      else if (m.type === 'enterprises') chunks.push(m.records);
+      else if (m.type === 'error') {
+        finish();
+        reject(new Error(m.message));
+      } else {
+        const out = done(m as ImportMessage, chunks);
+        if (out !== undefined) {
+          finish();
+          resolve(out);
+        }
+      }
+    };
+    const inline = () => {
+      chunks = [];
+      // The readers (exceljs, shpjs, togeojson…) stay out of the page's bundle: loaded only here.
+      void import('./import/job.ts').then(({ runImportJob }) =>
+        runImportJob(job, receive, () =>
+          options.signal?.aborted
+            ? Promise.reject(new ImportCancelled())
+            : new Promise((r) => setTimeout(r, 0)),
+        ),
+      );
+    };
+    if (worker) worker.run(job, receive, inline);
+    else inline();
+  });
+}
+
+/** What the mapping step shows of a file (its kind, columns, guessed mapping, first rows). */
+export function inspectImport(
+  file: Omit<InspectJob, 'type'>,
+  options: ParseFilesOptions & { signal?: AbortSignal } = {},
+): Promise<Inspection> {
+  return importJob(
+    { type: 'import-inspect', ...file },
+    (m) => (m.type === 'inspected' ? m : undefined),
+    options,
+  );
+}
+
+export interface ImportedFile extends Omit<ImportDone, 'type' | 'enterprises'> {
+  enterprises: Enterprise[];
+}
+
+/** Read, validate and convert a file with the user's choices, off the main thread. */
+export function runImport(
+  job: Omit<RunJob, 'type'>,
+  options: ParseFilesOptions & { signal?: AbortSignal } = {},
+): Promise<ImportedFile> {
+  return importJob<ImportedFile>(
+    { type: 'import-run', ...job, ...(options.chunkSize ? { chunkSize: options.chunkSize } : {}) },
+    (m, chunks) => {
+      if (m.type !== 'import-done') return undefined;
+      const enterprises = chunks.flat();
+      if (enterprises.length !== m.enterprises)
+        throw new Error(`parse worker: ${enterprises.length} of ${m.enterprises} enterprises arrived`);
+      return { kind: m.kind, zones: m.zones, report: m.report, enterprises };
+    },
+    options,
+  );
 }

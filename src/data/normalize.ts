@@ -158,7 +158,8 @@ const ALIASES: Record<string, string> = {
 const COORD_FIELDS = new Set(['longitude', 'latitude', 'crs']);
 
 export function fieldOf(column: string): string | undefined {
-  return ALIASES[column.trim().toLowerCase()];
+  const k = column.trim().toLowerCase();
+  return Object.hasOwn(ALIASES, k) ? ALIASES[k] : undefined;
 }
 
 function isBlank(v: unknown): boolean {
@@ -213,8 +214,8 @@ export function normalizeRow(
   options: NormalizeOptions = {},
 ): NormalizeResult {
   const warnings: RowWarning[] = [];
-  const fields: Record<string, unknown> = {};
-  const extra: Record<string, ExtraValue> = {};
+  const fields: Record<string, unknown> = Object.create(null);
+  const extra: Record<string, ExtraValue> = Object.create(null);
   const externalCoords = options.coordinates !== undefined;
   for (const [column, value] of Object.entries(row)) {
     const f = fieldOf(column);

@@ -12,6 +12,7 @@
  * flight, and the page never deserialises while the worker serialises), then one `done` with the zones,
  * the other GeoJSON files, the rejected rows and the warnings, or one `error`.
  */
+import type { ImportJob, ImportMessage } from './import/job.ts';
 import type { RowError, RowWarning } from './normalize.ts';
 import {
   type ParseOptions,
@@ -78,9 +79,9 @@ export type ParseMessage =
   | { type: 'error'; message: string };
 
 /** What the page sends the worker: jobs (by id), and `next` after each chunk of a job it has taken. */
-export type ToParseWorker = (ParseJob & { id: number }) | { type: 'next'; id: number };
-/** What the worker sends back: a job's messages, with its id. */
-export type FromParseWorker = ParseMessage & { id: number };
+export type ToParseWorker = ((ParseJob | ImportJob) & { id: number }) | { type: 'next'; id: number };
+/** What the worker sends back: a job's messages, with its id (an import's too, issue 7). */
+export type FromParseWorker = (ParseMessage | ImportMessage) & { id: number };
 
 /** 5,000 records: a 15–20 ms receive in Chromium on this 2-core machine (README, Performance). */
 export const DEFAULT_CHUNK = 5000;

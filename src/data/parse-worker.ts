@@ -7,7 +7,8 @@
  * page's `next` for that job (flow control: one chunk in flight, and the page never deserialises
  * while this worker serialises the next one).
  */
-import { type FromParseWorker, runParseJob, type ToParseWorker } from './parse-job.ts';
+import { type ImportMessage, runImportJob } from './import/job.ts';
+import { type FromParseWorker, type ParseMessage, runParseJob, type ToParseWorker } from './parse-job.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const wake = new Map<number, () => void>();
@@ -20,9 +21,8 @@ scope.onmessage = (ev: MessageEvent<ToParseWorker>) => {
     wake.delete(id);
     return;
   }
-  void runParseJob(
-    msg,
-    (m) => scope.postMessage({ ...m, id } satisfies FromParseWorker),
-    () => new Promise<void>((resolve) => wake.set(id, resolve)),
-  );
+  const post = (m: ParseMessage | ImportMessage) => scope.postMessage({ ...m, id } satisfies FromParseWorker);
+  const next = () => new Promise<void>((resolve) => wake.set(id, resolve));
+  if (msg.type === 'parse') void runParseJob(msg, post, next);
+  else void runImportJob(msg, post, next); // issue 7: the import's inspect and run jobs
 };

@@ -15,7 +15,6 @@ import {
   type Precision,
   ZONE_LEVELS,
   type Zone,
-  type ZoneLevel,
 } from './types.ts';
 
 export interface ParseResult<T> {
@@ -150,7 +149,7 @@ export function parseEnterprisesCSV(csv: string, options: ParseOptions = {}): Pa
   lines.forEach((cells, i) => {
     progress(i);
     const row = i + 1;
-    const obj: Record<string, unknown> = {};
+    const obj: Record<string, unknown> = Object.create(null);
     header.forEach((col, c) => {
       const raw = cells[c] ?? '';
       obj[col] = fieldOf(col) ? raw : inferCell(raw);
@@ -193,28 +192,40 @@ function zoneRow(
   const levelText = text(props.level);
   if (!levelText) return reject('level', `level is missing (expected one of ${ZONE_LEVELS.join(', ')})`);
   const level = levelText.toLowerCase();
-  if (!(ZONE_LEVELS as readonly string[]).includes(level)) {
+  // `unknown`: an imported zone file or registry did not say (issue 7).
+  if (!(ZONE_LEVELS as readonly string[]).includes(level) && level !== 'unknown') {
     return reject('level', `unknown level '${levelText}' (expected one of ${ZONE_LEVELS.join(', ')})`);
   }
   const countyText = text(props.county);
-  if (!countyText) return reject('county', 'county is missing (a zone belongs to one of the 12 units)');
-  const cm = resolveCounty(countyText);
-  if (!cm) return reject('county', `county '${countyText}' is not one of Shangrao's 12 county-level units`);
+  const cm = countyText ? resolveCounty(countyText) : undefined;
+  if (countyText && !cm)
+    return reject('county', `county '${countyText}' is not one of Shangrao's 12 county-level units`);
+  if (!cm)
+    warnings.push({
+      row,
+      id,
+      field: 'county',
+      message: `row ${row} (id ${id}): county missing (an imported zone)`,
+    });
   const g = f.geometry;
+  // A zone known only by a registry's name (issue 7): no geometry, precision none.
+  const nameOnly = g === null && text(props.precision) === 'none';
   if (
-    !isObject(g) ||
-    !['Polygon', 'MultiPolygon', 'Point'].includes(String(g.type)) ||
-    !Array.isArray(g.coordinates)
+    !nameOnly &&
+    (!isObject(g) ||
+      !['Polygon', 'MultiPolygon', 'Point'].includes(String(g.type)) ||
+      !Array.isArray(g.coordinates))
   ) {
     return reject('geometry', 'geometry must be a Polygon, MultiPolygon or Point');
   }
   const rb = props.real_boundary;
   const realBoundary = rb === true || rb === 'true' || rb === 1 || rb === '1';
-  if (realBoundary && g.type === 'Point')
+  if (realBoundary && (nameOnly || (g as { type: unknown }).type === 'Point'))
     return reject('real_boundary', 'real_boundary is true but the geometry is a Point');
   let precision: Precision;
   const precText = text(props.precision);
-  if (precText) {
+  if (nameOnly) precision = 'none';
+  else if (precText) {
     const p = precText.toLowerCase();
     if (!(PRECISIONS as readonly string[]).includes(p) || p === 'none') {
       return reject(
@@ -240,8 +251,8 @@ function zoneRow(
     id,
     name,
     nameEn: text(props.name_en),
-    level: level as ZoneLevel,
-    county: cm.adcode,
+    level: level as Zone['level'],
+    county: cm?.adcode ?? '',
     geometry: g as unknown as Zone['geometry'],
     precision,
     source,

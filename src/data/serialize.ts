@@ -4,6 +4,7 @@
  * Everything written here reads back unchanged through parse.ts.
  */
 import Papa from 'papaparse';
+import { neutraliseFormula } from './formula.ts';
 import type { Enterprise, ExtraValue, Zone } from './types.ts';
 
 /** Fixed export columns, in order (contract.md, export format). */
@@ -23,7 +24,8 @@ function zoneOf(e: Enterprise, resolvedZones?: Record<string, string>): string |
 }
 
 function exportProperties(e: Enterprise, resolvedZones?: Record<string, string>): Record<string, ExtraValue> {
-  const p: Record<string, ExtraValue> = {
+  // Null prototype: an extra column called `constructor` or `__proto__` is a plain key (issue 7).
+  const p: Record<string, ExtraValue> = Object.assign(Object.create(null), {
     id: e.id,
     name: e.name,
     stage: e.stage,
@@ -32,9 +34,9 @@ function exportProperties(e: Enterprise, resolvedZones?: Record<string, string>)
     zone: zoneOf(e, resolvedZones),
     precision: e.precision,
     source: e.source,
-  };
+  });
   if (e.nameEn !== null) p.name_en = e.nameEn;
-  for (const [k, v] of Object.entries(e.extra)) if (!(k in p)) p[k] = v;
+  for (const [k, v] of Object.entries(e.extra)) if (!Object.hasOwn(p, k)) p[k] = v;
   return p;
 }
 
@@ -91,10 +93,10 @@ export function enterprisesToCSV(
     p.latitude = e.lat;
     return columns.map((c) => {
       const v = p[c];
-      return v === null || v === undefined ? '' : v;
+      return v === null || v === undefined ? '' : typeof v === 'string' ? neutraliseFormula(v) : v;
     });
   });
-  return `\uFEFF${Papa.unparse({ fields: columns, data }, { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: columns.map(neutraliseFormula), data }, { newline: '\r\n' })}\r\n`;
 }
 
 export function zoneToFeature(z: Zone): GeoJSON.Feature<Zone['geometry']> {

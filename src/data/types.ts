@@ -85,10 +85,15 @@ export interface Zone {
   id: string;
   name: string;
   nameEn: string | null;
-  level: ZoneLevel;
+  /** `unknown`: an imported zone whose file does not say (issue 7). */
+  level: ZoneLevel | 'unknown';
+  /** County adcode; '' when an imported file does not say. */
   county: string;
-  /** Polygon where known (area); Point with `precision` otherwise. WGS84. */
-  geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point;
+  /**
+   * Polygon where known (area); Point with `precision` otherwise. WGS84. null: a zone known only by the
+   * name a registry gave (issue 7), precision `none`.
+   */
+  geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point | null;
   precision: Precision;
   source: string;
   /** True when the polygon is a real boundary (containment may assign members). */

@@ -61,11 +61,18 @@ export function enterpriseFeatures(points: MapPoints | readonly Enterprise[]): G
 export function zoneFeatures(zones: readonly Zone[]): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
-    features: zones.map((z) => ({
-      type: 'Feature',
-      properties: { id: z.id, name_zh: z.name, name_en: z.nameEn ?? z.name, level: z.level },
-      geometry: z.geometry,
-    })),
+    // A zone known only by name (geometry null, issue 7) has nothing to draw.
+    features: zones.flatMap((z) =>
+      z.geometry
+        ? [
+            {
+              type: 'Feature',
+              properties: { id: z.id, name_zh: z.name, name_en: z.nameEn ?? z.name, level: z.level },
+              geometry: z.geometry,
+            } as GeoJSON.Feature,
+          ]
+        : [],
+    ),
   };
 }
 

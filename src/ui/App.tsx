@@ -20,6 +20,8 @@ import { createEmbedCode } from './embed-code.ts';
 import { exportView } from './exports.ts';
 import { FilterPanel } from './FilterPanel.tsx';
 import { bindHtmlHooks } from './html-hooks.ts';
+import { ImportPanel } from './ImportPanel.tsx';
+import { createImportFlow } from './import-flow.ts';
 import { Legend } from './Legend.tsx';
 import { LoadProgress } from './LoadProgress.tsx';
 import { createListOrder } from './list-order.ts';
@@ -49,6 +51,7 @@ export function App(props: AppProps) {
   bindUrl(s, props.config);
   bindPortal(s, props.config, map);
   const announce = createAnnouncer(s);
+  const importFlow = createImportFlow(s, props.config); // issue 7
 
   const selectedEnterprise = createMemo(() => {
     const sel = s.ui.selected;
@@ -74,7 +77,7 @@ export function App(props: AppProps) {
   const selectZone = (id: string) => {
     s.select({ kind: 'zone', id }, true);
     const z = s.zoneById().get(id);
-    if (z) locate(...bboxCentre(z.geometry));
+    if (z?.geometry) locate(...bboxCentre(z.geometry));
   };
   // Issue 9: the compact embed's link to the full map, the embed-code dialog, the picture's resolution.
   const [scale, setScale] = createSignal<1 | 2>(1);
@@ -189,6 +192,9 @@ export function App(props: AppProps) {
               </Show>
             }
           />
+          <Show when={!s.ui.embed}>
+            <ImportPanel state={s} flow={importFlow} />
+          </Show>
           <Show when={s.ui.panelOpen}>
             <AnalysisPanel
               analysis={s.analysis()}

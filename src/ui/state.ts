@@ -68,6 +68,11 @@ export interface LoadedDataset {
   sample: boolean;
   /** The study area of the nearest-neighbour index (the prefecture outline). */
   studyArea?: StudyArea | null;
+  /** Which data these are (issue 7, `[data-dataset]`): the sample, the deployment's, or an import. */
+  kind?: 'sample' | 'configured' | 'imported';
+  /** The imported file's name, and the ISO time of the import. */
+  name?: string;
+  since?: string;
 }
 
 export function createBeltState(config: BeltConfig, url: UrlState, runner: AnalysisRunner) {
@@ -309,6 +314,8 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     setUi,
     enterprises,
     zones,
+    /** The dataset shown (issue 7: its kind, name and time of import). */
+    dataset: data,
     isSample,
     dataLoaded,
     loadProgress,

@@ -5,6 +5,7 @@ import { parseEnterprisesGeoJSON } from '../../src/data/parse.ts';
 import {
   type FileRequest,
   type FromParseWorker,
+  type ParseJob,
   type ParseMessage,
   runParseJob,
   type ToParseWorker,
@@ -169,7 +170,7 @@ class FakeWorker {
       if (this.fail) this.onerror?.(new Event('error', { cancelable: true }));
       else
         void runParseJob(
-          structuredClone(msg),
+          structuredClone(msg) as ParseJob,
           (m) =>
             setTimeout(
               () =>
