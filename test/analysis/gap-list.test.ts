@@ -1,0 +1,260 @@
+import { centroid } from '@turf/centroid';
+import { distance } from '@turf/distance';
+import { describe, expect, it } from 'vitest';
+import { CHAIN_SEGMENTS } from '../../src/analysis/chain-segments.ts';
+import { COUNTY_GAP_PREFIX, GAP_CANDIDATES, type GapRow, gapList } from '../../src/analysis/gap-list.ts';
+import { pointIndex } from '../../src/analysis/nearest-to-point.ts';
+import { resolveZones } from '../../src/analysis/resolve-zones.ts';
+import { THIN_MIN_COUNT, THIN_MIN_SHARE } from '../../src/analysis/thresholds.ts';
+import type { AnalysisRecord } from '../../src/analysis/types.ts';
+import { COUNTY_CENTROIDS } from '../../src/data/county-centroids.ts';
+import {
+  CHAIN_STAGES,
+  PRECISIONS,
+  SEGMENT_STAGE,
+  SEGMENTS,
+  type Segment,
+  type Stage,
+  type Zone,
+} from '../../src/data/types.ts';
+import { mulberry32, uniform } from './random.ts';
+
+/** The list by its definition (domain.md), the slow way: every (Z, g), every firm measured. */
+function bruteGaps(
+  records: readonly AnalysisRecord[],
+  zoneOf: readonly (string | null)[],
+  zones: readonly Zone[],
+): GapRow[] {
+  const inZ = (key: string, i: number) =>
+    key.startsWith(COUNTY_GAP_PREFIX)
+      ? records[i]!.county === key.slice(COUNTY_GAP_PREFIX.length)
+      : zoneOf[i] === key;
+  const counties = new Set(records.map((r) => r.county).filter((c): c is string => c !== null));
+  const places: { key: string; county: string | null; at: [number, number] | null }[] = [];
+  const withMembers = new Set(zoneOf.filter((z): z is string => z !== null));
+  for (const z of zones)
+    if (counties.has(z.county) || withMembers.has(z.id))
+      places.push({
+        key: z.id,
+        county: z.county,
+        at: z.precision === 'none' ? null : (centroid(z.geometry).geometry.coordinates as [number, number]),
+      });
+  for (const id of withMembers)
+    if (!zones.some((z) => z.id === id)) places.push({ key: id, county: null, at: null });
+  for (const c of counties)
+    places.push({
+      key: COUNTY_GAP_PREFIX + c,
+      county: c,
+      at: (COUNTY_CENTROIDS[c] as [number, number]) ?? null,
+    });
+  const rows: GapRow[] = [];
+  for (const p of places) {
+    const members = records.map((_, i) => i).filter((i) => inZ(p.key, i));
+    const stageCount = (s: Stage) => members.filter((i) => records[i]!.stage === s).length;
+    const total = CHAIN_STAGES.reduce((t, s) => t + stageCount(s), 0);
+    for (const g of CHAIN_SEGMENTS) {
+      if (members.some((i) => records[i]!.segment === g)) continue;
+      const stage = SEGMENT_STAGE[g] as (typeof CHAIN_STAGES)[number];
+      const n = stageCount(stage);
+      const status =
+        n === 0 ? 'missing' : n < THIN_MIN_COUNT || n / total < THIN_MIN_SHARE ? 'thin' : 'present';
+      const cands = records
+        .map((r, i) => ({ r, i }))
+        .filter(
+          ({ r, i }) =>
+            r.segment === g &&
+            !inZ(p.key, i) &&
+            r.lon !== null &&
+            r.lat !== null &&
+            r.precision !== 'county' &&
+            r.precision !== 'none',
+        )
+        .map(({ r, i }) => ({ id: r.id, i, km: p.at ? distance(p.at, [r.lon!, r.lat!]) : 0 }))
+        .sort((a, b) => a.km - b.km || a.i - b.i)
+        .slice(0, p.at ? GAP_CANDIDATES : 0)
+        .map(({ id, km }) => ({ id, km }));
+      rows.push({
+        zone: p.key,
+        kind: p.key.startsWith(COUNTY_GAP_PREFIX) ? 'county' : 'zone',
+        county: p.county,
+        stage,
+        segment: g,
+        status,
+        zoneFirmsOfStage: n,
+        cityFirmsOfSegment: records.filter((r) => r.segment === g).length,
+        candidates: cands,
+      });
+    }
+  }
+  const sr = { missing: 0, thin: 1, present: 2 };
+  const st = { downstream: 0, midstream: 1, upstream: 2 };
+  return rows.sort(
+    (a, b) =>
+      sr[a.status] - sr[b.status] ||
+      st[a.stage] - st[b.stage] ||
+      (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : 0) ||
+      CHAIN_SEGMENTS.indexOf(a.segment) - CHAIN_SEGMENTS.indexOf(b.segment),
+  );
+}
+
+const square = (id: string, county: string, lon: number, lat: number, d: number): Zone => ({
+  id,
+  name: `<b>${id}</b>`,
+  nameEn: null,
+  level: 'provincial',
+  county,
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [lon, lat],
+        [lon + d, lat],
+        [lon + d, lat + d],
+        [lon, lat + d],
+        [lon, lat],
+      ],
+    ],
+  },
+  precision: 'exact',
+  source: 'test',
+  realBoundary: true,
+});
+
+function randomCase(seed: number, n: number) {
+  const rnd = mulberry32(seed);
+  const zones: Zone[] = [
+    square('z-a', '361102', 117.9, 28.4, 0.1),
+    square('z-b', '361104', 117.5, 28.6, 0.2),
+    {
+      ...square('z-pt', '361123', 118.1, 28.7, 0),
+      geometry: { type: 'Point', coordinates: [118.1, 28.7] },
+      realBoundary: false,
+      precision: 'zone',
+    },
+    { ...square('z-none', '361181', 0, 0, 0), precision: 'none', realBoundary: false },
+    square('__proto__', '361102', 118.0, 28.3, 0.05),
+  ];
+  const counties = ['361102', '361104', '361123', '361181'];
+  const segs = SEGMENTS as Segment[];
+  const pts = uniform(rnd, n, { west: 117.4, south: 28.2, east: 118.2, north: 28.9 });
+  const records: AnalysisRecord[] = pts.map((p, i) => {
+    const segment = rnd() < 0.05 ? null : segs[Math.floor(rnd() * segs.length)]!;
+    const u = rnd();
+    return {
+      id: `e${i}`,
+      stage: segment ? SEGMENT_STAGE[segment] : 'unclassified',
+      segment,
+      county: u < 0.03 ? null : counties[Math.floor(rnd() * counties.length)]!,
+      zone:
+        u < 0.2
+          ? (['z-a', 'z-none', 'z-pt', 'z-elsewhere', '__proto__'] as const)[Math.floor(rnd() * 5)]!
+          : null,
+      lon: rnd() < 0.05 ? null : p[0],
+      lat: p[1],
+      precision: PRECISIONS[Math.floor(rnd() * PRECISIONS.length)]!,
+    };
+  });
+  for (const r of records) if (r.lon === null) r.lat = null;
+  return { records, zones };
+}
+
+describe('gapList = the definition computed the slow way', () => {
+  const seen: GapRow[] = [];
+  for (const [seed, n] of [
+    [1, 40],
+    [2, 200],
+    [3, 800],
+  ] as const) {
+    it(`seed ${seed}, ${n} firms (point, polygon and location-less zones, unknown zone ids, __proto__)`, () => {
+      const { records, zones } = randomCase(seed, n);
+      const { zoneOf } = resolveZones(records, zones);
+      const got = gapList(records, zoneOf, zones);
+      const want = bruteGaps(records, zoneOf, zones);
+      expect(got.map((r) => ({ ...r, candidates: r.candidates.map((c) => c.id) }))).toEqual(
+        want.map((r) => ({ ...r, candidates: r.candidates.map((c) => c.id) })),
+      );
+      for (const [k, r] of got.entries())
+        for (const [j, c] of r.candidates.entries()) expect(c.km).toBeCloseTo(want[k]!.candidates[j]!.km, 9);
+      expect(got.length).toBeGreaterThan(0);
+      seen.push(...got);
+    });
+  }
+
+  it('the random cases reach every status, both kinds and full candidate lists', () => {
+    for (const st of ['missing', 'thin', 'present'])
+      expect(
+        seen.some((r) => r.status === st),
+        st,
+      ).toBe(true);
+    expect(seen.some((r) => r.kind === 'county')).toBe(true);
+    expect(seen.some((r) => r.candidates.length === GAP_CANDIDATES)).toBe(true);
+    expect(seen.some((r) => r.zone === 'z-none' && r.candidates.length === 0)).toBe(true);
+  });
+
+  it('a zone with every segment has no row; an empty list of records gives no rows', () => {
+    const z = square('full', '361102', 117.9, 28.4, 0.1);
+    const records: AnalysisRecord[] = CHAIN_SEGMENTS.map((g, i) => ({
+      id: `f${i}`,
+      stage: SEGMENT_STAGE[g],
+      segment: g,
+      county: '361102',
+      zone: 'full',
+      lon: 117.95,
+      lat: 28.45,
+    }));
+    expect(gapList(records, resolveZones(records, [z]).zoneOf, [z])).toEqual([]);
+    expect(gapList([], [], [z])).toEqual([]);
+  });
+
+  it('hand-worked: a park with smelting only lacks nine segments, downstream first, nearest candidate first', () => {
+    const z = square('p', '361102', 117.9, 28.4, 0.1);
+    const rec = (id: string, segment: Segment, lon: number, zone: string | null = null): AnalysisRecord => ({
+      id,
+      stage: SEGMENT_STAGE[segment],
+      segment,
+      county: zone ? '361102' : '361104',
+      zone,
+      lon,
+      lat: 28.45,
+    });
+    const records = [
+      rec('s1', 'smelting', 117.95, 'p'),
+      rec('s2', 'smelting', 117.96, 'p'),
+      rec('far', 'wire-cable', 118.5),
+      rec('near', 'wire-cable', 118.1),
+    ];
+    const rows = gapList(records, resolveZones(records, [z]).zoneOf, [z]).filter((r) => r.zone === 'p');
+    expect(rows.map((r) => `${r.status}:${r.segment}`)).toEqual([
+      'missing:wire-cable',
+      'missing:electrical',
+      'missing:hardware',
+      'missing:new-energy',
+      'missing:mining',
+      'missing:scrap',
+      'missing:raw-trade',
+      'present:casting',
+      'present:processing',
+    ]);
+    expect(rows[0]!.candidates.map((c) => c.id)).toEqual(['near', 'far']);
+    expect(rows[0]!.cityFirmsOfSegment).toBe(2);
+    expect(rows[7]!.zoneFirmsOfStage).toBe(2);
+  });
+});
+
+describe('pointIndex: k nearest = sorting every point', () => {
+  it('uniform and duplicate points, places inside and outside the set', () => {
+    const rnd = mulberry32(9);
+    const pts = uniform(rnd, 2000);
+    for (let i = 0; i < 200; i++) pts.push(pts[i]!);
+    const coords = Float64Array.from(pts.flat());
+    const idx = pointIndex(coords);
+    for (const at of [...uniform(rnd, 30), [0, 0] as [number, number], [117, 80] as [number, number]]) {
+      const want = pts
+        .map((p, i) => ({ index: i, km: distance(at, p) }))
+        .sort((a, b) => a.km - b.km || a.index - b.index)
+        .slice(0, 7);
+      expect(idx.nearest(at[0], at[1], 7)).toEqual(want);
+    }
+    expect(pointIndex(new Float64Array(0)).nearest(117, 28, 5)).toEqual([]);
+  });
+});
