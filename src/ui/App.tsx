@@ -10,6 +10,8 @@ import { lang, setLang, t } from '../i18n/index.ts';
 import type { MapView } from '../map/controller.ts';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { createAnnouncer } from './announce.ts';
+import { ChainPanel } from './ChainPanel.tsx';
+import { openGapPlace } from './chain-place.ts';
 import { Details } from './Details.tsx';
 import { EnterpriseList } from './EnterpriseList.tsx';
 import { exportView } from './exports.ts';
@@ -67,14 +69,15 @@ export function App(props: AppProps) {
     const z = s.zoneById().get(id);
     if (z) locate(...bboxCentre(z.geometry));
   };
+  const exportFailed = (e: unknown) => {
+    console.error('[belt] export failed', e);
+    s.setUi('warnings', (ws) => [
+      ...ws,
+      { key: 'export.failed', params: { msg: e instanceof Error ? e.message : String(e) } },
+    ]);
+  };
   const onExport = (kind: 'geojson' | 'csv' | 'png') =>
-    exportView(kind, s, { title: title(), map: map() }).catch((e: unknown) => {
-      console.error('[belt] export failed', e);
-      s.setUi('warnings', (ws) => [
-        ...ws,
-        { key: 'export.failed', params: { msg: e instanceof Error ? e.message : String(e) } },
-      ]);
-    });
+    exportView(kind, s, { title: title(), map: map() }).catch(exportFailed);
 
   return (
     <div class="app" classList={{ 'large-text': s.ui.largeText, embed: s.ui.embed }}>
@@ -100,6 +103,8 @@ export function App(props: AppProps) {
         onLargeText={(v) => s.setUi('largeText', v)}
         onList={(v) => s.setUi('listOpen', v)}
         onPanel={(v) => s.setUi('panelOpen', v)}
+        chainOpen={s.ui.chainOpen}
+        onChain={(v) => s.setUi('chainOpen', v)}
         onExport={onExport}
       />
       <Show when={s.ui.warnings.length > 0}>
@@ -196,6 +201,14 @@ export function App(props: AppProps) {
               />
             );
           }}
+        </Show>
+        <Show when={s.ui.chainOpen}>
+          <ChainPanel
+            state={s}
+            onSelectPlace={(row) => openGapPlace(s, row, selectZone, locate)}
+            onSelectEnterprise={selectFromList}
+            onExportError={exportFailed}
+          />
         </Show>
         <Details
           enterprise={selectedEnterprise()}

@@ -59,6 +59,7 @@ export function MapPane(props: {
   /** What the map highlights: the selection, a cluster by its key in the current figures. */
   const highlighted = (): MapHit | null => {
     const sel = s.ui.selected;
+    if (sel?.kind === 'county') return null; // a county (issue 8's list) has no feature to highlight
     if (sel?.kind !== 'cluster') return sel && { kind: sel.kind, id: sel.id };
     const c = s.selectedCluster();
     return c && { kind: 'cluster', id: `${c.stage}/${c.id}` };

@@ -30,6 +30,8 @@ export interface FigureInputs {
   hexShown: Accessor<boolean>;
   /** Visible enterprises (all stages), for `total`. */
   visibleCount: Accessor<number>;
+  /** Records passing every filter but the stage and segment filters (the investment-promotion list); default filterIdx. */
+  gapIdx?: Accessor<Uint32Array>;
 }
 
 /** The three stages' figures and the DBSCAN parameters they were computed with. */
@@ -108,6 +110,16 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
     (k) => tagged(k.f, runner.figures({ kind: 'cross', stages: k.stages }, k.f)),
   );
   const [chain] = createResource(filter, (f) => tagged(f, runner.figures({ kind: 'chain' }, f)));
+  // issue 8: the chain diagram's links follow the visible records; the list its own filter.
+  const [segments] = createResource(
+    () => {
+      const f = filter();
+      return f && { f, stages: chainStagesOn() };
+    },
+    (k) => answer(runner.figures({ kind: 'segments', stages: k.stages }, k.f)),
+  );
+  const gapFilter = () => (dataset.state === 'ready' ? (inp.gapIdx ?? inp.filterIdx)() : null);
+  const [gaps] = createResource(gapFilter, (g) => answer(runner.figures({ kind: 'gaps' }, g)));
   const [hex] = createResource(
     () => {
       const f = filter();
@@ -121,6 +133,8 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
     ...CHAIN_STAGES.map((s) => stageRes[s]),
     cross,
     chain,
+    segments,
+    gaps,
     ...(inp.hexShown() ? [hex] : []),
   ];
 
@@ -192,7 +206,12 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
     };
   });
 
-  return { result, stageFigures, hexGrid, current, error };
+  /** The segment co-location quotients of the visible records (the last answer while one computes). */
+  const segmentColocation = () => last(segments) ?? null;
+  /** The investment-promotion list (the last answer while one computes). */
+  const gapList = () => last(gaps) ?? null;
+
+  return { result, stageFigures, hexGrid, current, error, segmentColocation, gapList };
 }
 
 export type Figures = ReturnType<typeof createFigures>;

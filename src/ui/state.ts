@@ -7,6 +7,8 @@ import { batch, createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { StudyArea } from '../analysis/study-area-km2.ts';
 import type { AnalysisParams, ClusterInfo } from '../analysis/types.ts';
+import { isCountyAdcode } from '../data/counties.ts';
+import { type Filters, NO_FILTERS } from '../data/filters.ts';
 import type { LoadProgress } from '../data/parse-job.ts';
 import {
   type ChainStage,
@@ -36,6 +38,8 @@ export interface Warning {
  */
 export type Selection =
   | { kind: 'enterprise' | 'zone'; id: string }
+  /** A county (adcode), chosen in the investment-promotion list: the chain diagram shows its own counts (issue 8). */
+  | { kind: 'county'; id: string }
   | { kind: 'cluster'; id: string; anchor?: string }
   | null;
 
@@ -56,6 +60,10 @@ export interface UiState {
   warnings: Warning[];
   loadError: string | null;
   noWebGL: boolean;
+  /** The chain diagram and investment-promotion list panel is open (issue 8). */
+  chainOpen: boolean;
+  // issue 8a owns this; minimal placeholder
+  filters: Filters;
 }
 
 export interface LoadedDataset {
@@ -90,6 +98,8 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     warnings: [],
     loadError: null,
     noWebGL: false,
+    chainOpen: false,
+    filters: { ...NO_FILTERS }, // issue 8a owns this; minimal placeholder
   });
 
   const [data, setData] = createSignal<(LoadedDataset & { studyArea: StudyArea | null }) | null>(null);
@@ -108,8 +118,18 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
   const zoneById = createMemo(() => new Map(zones().map((z) => [z.id, z])));
   const stageSet = createMemo(() => new Set(ui.stages));
 
+  // issue 8a owns this; minimal placeholder (only the segment filter; 8a's version has every filter)
+  /** Indices of enterprises passing every filter except the stage AND the segment filters. */
+  const gapIdx = createMemo(() => Uint32Array.from(enterprises().keys()));
   /** Indices of enterprises passing every filter except the stage filter. */
-  const chainIdx = createMemo(() => Uint32Array.from(enterprises().keys()));
+  const chainIdx = createMemo(() => {
+    const segs = ui.filters.segments;
+    if (segs === null) return gapIdx();
+    const on = new Set<string | null>(segs);
+    const all = enterprises();
+    return Uint32Array.from(gapIdx()).filter((i) => on.has(all[i]!.segment));
+  });
+  // end of the placeholder
 
   /** Indices of enterprises passing every filter. */
   const visibleIdx = createMemo(() => {
@@ -140,6 +160,7 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
         return d && { records: d.enterprises, zones: [...d.zones], studyArea: d.studyArea };
       }),
       filterIdx: chainIdx,
+      gapIdx,
       stages: () => ui.stages,
       params: () => ({
         maxDistanceKm: ui.params.maxDistanceKm,
@@ -202,6 +223,10 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
       STAGES.filter((s) => stages.includes(s)),
     );
   }
+  // issue 8a owns this; minimal placeholder
+  function setFilters(patch: Partial<Filters>) {
+    setUi('filters', (f) => ({ ...f, ...patch }));
+  }
   function toggleStage(s: Stage, on: boolean) {
     setStages(on ? [...ui.stages, s] : ui.stages.filter((x) => x !== s));
   }
@@ -221,6 +246,7 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
       return;
     }
     if (sel?.kind === 'zone' && !zoneById().has(sel.id)) return;
+    if (sel?.kind === 'county' && !isCountyAdcode(sel.id)) return;
     if (sel?.kind === 'cluster' && !sel.anchor) {
       const [stage, n] = sel.id.split('/');
       const c = isChainStage(stage ?? '')
@@ -271,6 +297,12 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     selectedCluster,
     focusToken,
     chainIdx,
+    gapIdx, // issue 8a owns this; minimal placeholder
+    setFilters, // issue 8a owns this; minimal placeholder
+    /** The chain diagram's links (segment co-location over the visible firms; issue 8). */
+    segmentColocation: figures.segmentColocation,
+    /** The investment-promotion list (issue 8). */
+    gapList: figures.gapList,
     visibleIdx,
     visibleEnterprises,
     counts,

@@ -96,6 +96,8 @@ describe('App state', () => {
     expect(kinds().sort()).toEqual([
       'chain',
       'cross',
+      'gaps', // the investment-promotion list (issue 8)
+      'segments', // the chain diagram's links (issue 8)
       'stage:downstream',
       'stage:midstream',
       'stage:upstream',
@@ -129,16 +131,19 @@ describe('App state', () => {
       'none',
     );
     state.toggleStage('upstream', false);
-    expect(kinds(n)).toEqual(['cross', 'cross']);
+    // The quotients of the stages and of the segments (the chain diagram's links) follow the stage filter.
+    expect(kinds(n)).toEqual(['cross', 'segments', 'cross', 'segments']);
     // Switching support changes no chain figure: nothing is asked.
     state.toggleStage('support', false);
     state.toggleStage('support', true);
-    expect(calls.length).toBe(n + 2);
-    // The older request ends late: it must not make the page ready with wrong figures.
+    expect(calls.length).toBe(n + 4);
+    // The older requests end late: they must not make the page ready with wrong figures.
     calls[n]!.resolve();
+    calls[n + 1]!.resolve();
     await flush();
     expect(html.dataset.mapState).toBe('loading');
-    calls[n + 1]!.resolve();
+    calls[n + 2]!.resolve();
+    calls[n + 3]!.resolve();
     await flush();
     expect(html.dataset.mapState).toBe('ready');
     // One announcement for the settled change (none for the first load).
@@ -151,8 +156,8 @@ describe('App state', () => {
     ).not.toBeNull();
     // Switched back on, a stage shows its figures again without asking for them.
     state.toggleStage('midstream', true);
-    expect(kinds(n + 2)).toEqual(['cross']);
-    await resolveAll(n + 2);
+    expect(kinds(n + 4)).toEqual(['cross', 'segments']);
+    await resolveAll(n + 4);
     expect(container.querySelector('[data-agglomeration="midstream"]')!.getAttribute('data-clusters')).toBe(
       '1',
     );
@@ -188,7 +193,7 @@ describe('App state', () => {
     await resolveAll();
     const n = calls.length;
     state.toggleStage('downstream', false);
-    expect(kinds(n)).toEqual(['cross']);
+    expect(kinds(n)).toEqual(['cross', 'segments']);
     calls[n]!.reject(new Error('out of memory'));
     await flush();
     expect(html.dataset.mapState).toBe('error');

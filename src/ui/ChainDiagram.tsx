@@ -1,0 +1,172 @@
+import { createEffect, createMemo, For, Show } from 'solid-js';
+import { CHAIN_STAGES, type Segment } from '../data/types.ts';
+import { fmt, type MessageKey, t } from '../i18n/index.ts';
+import { STAGE_COLOURS, STAGE_COLOURS_HC } from '../map/palette.ts';
+import { chainDiagram, DIAGRAM, DIAGRAM_PAIRS } from './chain-diagram-model.ts';
+import { hookNumber } from './hook-number.ts';
+
+/**
+ * The chain diagram (产业链图谱): three columns of segment nodes with their counts, links between
+ * consecutive stages weighted and labelled by the segment co-location quotient, and the same numbers
+ * as tables. A node is a toggle button (Enter / Space) that filters the map to its segment.
+ */
+export function ChainDiagram(props: {
+  counts: Record<Segment, number>;
+  lacking: ReadonlySet<Segment>;
+  clq: Record<string, number | null> | null;
+  /** The segment filter in force (null: all). */
+  segments: readonly Segment[] | null;
+  /** The zone or county whose own counts are shown (null: the visible firms of the city). */
+  placeName: string | null;
+  largeText: boolean;
+  onNode(s: Segment): void;
+}) {
+  let svg!: SVGSVGElement;
+  createEffect(() => {
+    const colours = props.largeText ? STAGE_COLOURS_HC : STAGE_COLOURS;
+    for (const st of CHAIN_STAGES) svg.style.setProperty(`--c-${st}`, colours[st]);
+  });
+  const d = createMemo(() => chainDiagram(props.counts, props.lacking, props.clq));
+  const on = (s: Segment) => props.segments?.includes(s) ?? false;
+  const short = (s: Segment) => t(`diagram.short.${s}` as MessageKey);
+  const stageShort = (s: string) =>
+    t(`stage.${s as 'upstream'}`)
+      .split('·')[0]!
+      .trim();
+  const value = (v: number | null) => (v === null ? '—' : fmt(v, 2));
+  return (
+    <section class="chain-diagram-wrap" aria-labelledby="diagram-title">
+      <h3 id="diagram-title">{t('diagram.title')}</h3>
+      <p class="hint">
+        {props.placeName ? t('diagram.zoneHint', { name: props.placeName }) : t('diagram.hint')}
+      </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot be a fieldset; the group names the diagram */}
+      <svg
+        ref={svg}
+        class="chain-diagram"
+        viewBox={`0 0 ${DIAGRAM.width} ${d().height}`}
+        role="group"
+        aria-label={t('diagram.label')}
+      >
+        <For each={CHAIN_STAGES}>
+          {(st, i) => (
+            <text class="column-title" x={8 + i() * 237 + DIAGRAM.nodeW / 2} y={18} text-anchor="middle">
+              {t(`stage.${st}`)}
+            </text>
+          )}
+        </For>
+        {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: nothing in it is focusable; its numbers are in the table */}
+        <g class="links" aria-hidden="true">
+          <For each={d().links}>
+            {(l) => (
+              <g
+                data-chain-link={`${l.from}/${l.to}`}
+                data-value={hookNumber(l.value)}
+                class={l.value === null ? 'clq-na' : l.value > 1 ? 'clq-hi' : 'clq-lo'}
+              >
+                <line x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} stroke-width={l.width} />
+                <text x={l.labelX} y={l.labelY + 4} text-anchor="middle" class="link-label">
+                  {value(l.value)}
+                </text>
+              </g>
+            )}
+          </For>
+        </g>
+        <For each={d().nodes}>
+          {(n) => (
+            // biome-ignore lint/a11y/useSemanticElements: an SVG node cannot be a <button>; it behaves as one
+            <g
+              class={`chain-node stage-${n.stage}`}
+              classList={{ lacking: n.lacking, active: on(n.segment) }}
+              role="button"
+              tabindex="0"
+              aria-pressed={on(n.segment)}
+              aria-label={t('diagram.node', {
+                segment: t(`segment.${n.segment}`),
+                n: n.count,
+                lack: n.lacking ? t('diagram.nodeLacks') : '',
+                on: on(n.segment) ? t('diagram.nodeOn') : '',
+              })}
+              data-chain-node={n.segment}
+              data-count={n.count}
+              data-lacking={n.lacking ? 'true' : 'false'}
+              onClick={() => props.onNode(n.segment)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  props.onNode(n.segment);
+                }
+              }}
+            >
+              <title>{t(`segment.${n.segment}`)}</title>
+              <rect x={n.x} y={n.y} width={DIAGRAM.nodeW} height={DIAGRAM.nodeH} rx={6} />
+              <text x={n.x + 8} y={n.y + 19} class="node-name">
+                {short(n.segment)}
+              </text>
+              <text x={n.x + 8} y={n.y + 38} class="node-count">
+                {fmt(n.count)}
+              </text>
+              <Show when={n.lacking}>
+                <path
+                  class="lack-mark"
+                  d={`M${n.x + DIAGRAM.nodeW - 30} ${n.y + 26} l14 14 m0 -14 l-14 14`}
+                />
+                <text x={n.x + DIAGRAM.nodeW - 8} y={n.y + 19} text-anchor="end" class="lack-text">
+                  {t('diagram.lacks')}
+                </text>
+              </Show>
+            </g>
+          )}
+        </For>
+      </svg>
+      <details class="chart-table">
+        <summary>{t('charts.showTable')}</summary>
+        <table class="matrix">
+          <caption>{t('diagram.tableNodes')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('diagram.stage')}</th>
+              <th scope="col">{t('diagram.segment')}</th>
+              <th scope="col">{t('diagram.count')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={d().nodes}>
+              {(n) => (
+                <tr classList={{ lacking: n.lacking }}>
+                  <td>{stageShort(n.stage)}</td>
+                  <th scope="row">
+                    {t(`segment.${n.segment}`)}
+                    {n.lacking ? ` (${t('diagram.lacks')})` : ''}
+                  </th>
+                  <td>{fmt(n.count)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        <table class="matrix">
+          <caption>{t('diagram.tableLinks')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('diagram.from')}</th>
+              <th scope="col">{t('diagram.to')}</th>
+              <th scope="col">{t('diagram.clq')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={DIAGRAM_PAIRS}>
+              {([g, h]) => (
+                <tr>
+                  <th scope="row">{short(g)}</th>
+                  <td>{short(h)}</td>
+                  <td>{value(props.clq?.[`${g}/${h}`] ?? null)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}
