@@ -2,7 +2,7 @@ import { createEffect, createMemo, For, Show } from 'solid-js';
 import { CHAIN_STAGES, type Segment } from '../data/types.ts';
 import { fmt, type MessageKey, t } from '../i18n/index.ts';
 import { STAGE_COLOURS, STAGE_COLOURS_HC } from '../map/palette.ts';
-import { chainDiagram, DIAGRAM, DIAGRAM_PAIRS } from './chain-diagram-model.ts';
+import { COLUMN_X, chainDiagram, DIAGRAM, DIAGRAM_PAIRS } from './chain-diagram-model.ts';
 import { hookNumber } from './hook-number.ts';
 
 /**
@@ -49,9 +49,9 @@ export function ChainDiagram(props: {
         aria-label={t('diagram.label')}
       >
         <For each={CHAIN_STAGES}>
-          {(st, i) => (
-            <text class="column-title" x={8 + i() * 237 + DIAGRAM.nodeW / 2} y={18} text-anchor="middle">
-              {t(`stage.${st}`)}
+          {(st) => (
+            <text class="column-title" x={COLUMN_X[st] + DIAGRAM.nodeW / 2} y={18} text-anchor="middle">
+              {stageShort(st)}
             </text>
           )}
         </For>
@@ -65,7 +65,7 @@ export function ChainDiagram(props: {
                 class={l.value === null ? 'clq-na' : l.value > 1 ? 'clq-hi' : 'clq-lo'}
               >
                 <line x1={l.x1} y1={l.y1} x2={l.x2} y2={l.y2} stroke-width={l.width} />
-                <text x={l.labelX} y={l.labelY + 4} text-anchor="middle" class="link-label">
+                <text x={l.labelX} y={l.labelY} text-anchor="end" class="link-label">
                   {value(l.value)}
                 </text>
               </g>
@@ -100,18 +100,15 @@ export function ChainDiagram(props: {
             >
               <title>{t(`segment.${n.segment}`)}</title>
               <rect x={n.x} y={n.y} width={DIAGRAM.nodeW} height={DIAGRAM.nodeH} rx={6} />
-              <text x={n.x + 8} y={n.y + 19} class="node-name">
+              <text x={n.x + 6} y={n.y + 20} class="node-name">
                 {short(n.segment)}
               </text>
-              <text x={n.x + 8} y={n.y + 38} class="node-count">
+              <text x={n.x + 6} y={n.y + 42} class="node-count">
                 {fmt(n.count)}
               </text>
               <Show when={n.lacking}>
-                <path
-                  class="lack-mark"
-                  d={`M${n.x + DIAGRAM.nodeW - 30} ${n.y + 26} l14 14 m0 -14 l-14 14`}
-                />
-                <text x={n.x + DIAGRAM.nodeW - 8} y={n.y + 19} text-anchor="end" class="lack-text">
+                <path class="lack-mark" d={`M${n.x + DIAGRAM.nodeW - 6} ${n.y - 6} l12 12 m0 -12 l-12 12`} />
+                <text x={n.x + DIAGRAM.nodeW - 6} y={n.y + 42} text-anchor="end" class="lack-text">
                   {t('diagram.lacks')}
                 </text>
               </Show>

@@ -6,8 +6,9 @@
 import { CHAIN_SEGMENTS, chainStageOf } from '../analysis/chain-segments.ts';
 import { CHAIN_STAGES, type ChainStage, type Enterprise, type Segment } from '../data/types.ts';
 
-export const DIAGRAM = { width: 640, nodeW: 150, nodeH: 46, pitch: 64, top: 34 } as const;
-const COLUMN_X: Record<ChainStage, number> = { upstream: 8, midstream: 245, downstream: 482 };
+/** Geometry (user units = CSS px at the panel's normal width): nodes, rows, the room left for link labels. */
+export const DIAGRAM = { width: 552, nodeW: 116, nodeH: 52, pitch: 68, top: 30, labelW: 34 } as const;
+export const COLUMN_X: Record<ChainStage, number> = { upstream: 2, midstream: 218, downstream: 434 };
 
 export interface DiagramNode {
   segment: Segment;
@@ -89,24 +90,22 @@ export function chainDiagram(
     const a = at.get(from)!;
     const b = at.get(to)!;
     const value = clq?.[`${from}/${to}`] ?? null;
-    const x1 = a.x + DIAGRAM.nodeW;
-    const y1 = a.y + DIAGRAM.nodeH / 2;
-    const x2 = b.x;
-    const y2 = b.y + DIAGRAM.nodeH / 2;
-    // Labels spread along the link by the target's row, so the labels of crossing links do not meet.
-    const targets = perStage[CHAIN_STAGES.indexOf(b.stage)]!;
-    const tPos = 0.25 + (0.5 * targets.indexOf(to)) / Math.max(1, targets.length - 1);
+    // Each link ends at its own port on the target's left edge (ports in the sources' order), its label
+    // between the port and the node: the labels of one target stack, and never meet another's.
+    const sources = perStage[CHAIN_STAGES.indexOf(a.stage)]!;
+    const port = (DIAGRAM.nodeH * (sources.indexOf(from) + 1)) / (sources.length + 1);
+    const y2 = b.y + port;
     return {
       from,
       to,
       value,
-      x1,
-      y1,
-      x2,
+      x1: a.x + DIAGRAM.nodeW,
+      y1: a.y + DIAGRAM.nodeH / 2,
+      x2: b.x - DIAGRAM.labelW,
       y2,
       width: value === null ? 1 : 1 + 2 * Math.min(Math.max(value, 0), 3),
-      labelX: x1 + (x2 - x1) * tPos,
-      labelY: y1 + (y2 - y1) * tPos,
+      labelX: b.x - 3,
+      labelY: y2 + 4,
     };
   });
   return { nodes, links, height };
