@@ -1,22 +1,11 @@
-import { centroid } from '@turf/centroid';
 import { distance } from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { CHAIN_SEGMENTS } from '../../src/analysis/chain-segments.ts';
-import { COUNTY_GAP_PREFIX, GAP_CANDIDATES, type GapRow, gapList } from '../../src/analysis/gap-list.ts';
+import { GAP_CANDIDATES, type GapRow, gapList } from '../../src/analysis/gap-list.ts';
 import { pointIndex } from '../../src/analysis/nearest-to-point.ts';
 import { resolveZones } from '../../src/analysis/resolve-zones.ts';
-import { THIN_MIN_COUNT, THIN_MIN_SHARE } from '../../src/analysis/thresholds.ts';
 import type { AnalysisRecord } from '../../src/analysis/types.ts';
-import { COUNTY_CENTROIDS } from '../../src/data/county-centroids.ts';
-import {
-  CHAIN_STAGES,
-  PRECISIONS,
-  SEGMENT_STAGE,
-  SEGMENTS,
-  type Segment,
-  type Stage,
-  type Zone,
-} from '../../src/data/types.ts';
+import { PRECISIONS, SEGMENT_STAGE, SEGMENTS, type Segment, type Zone } from '../../src/data/types.ts';
 import { bruteGaps } from './brute-gaps.ts';
 import { mulberry32, uniform } from './random.ts';
 
