@@ -151,6 +151,7 @@ export function App(props: AppProps) {
               zones={s.zones()}
               params={s.ui.params}
               onParams={(p) => s.setUi('params', p)}
+              largeText={s.ui.largeText}
               onSelectZone={selectZone}
               onSelectCluster={(id, lon, lat) => {
                 s.select({ kind: 'cluster', id }, true);

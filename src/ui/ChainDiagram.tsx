@@ -1,9 +1,11 @@
-import { createEffect, createMemo, For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { CHAIN_STAGES, type Segment } from '../data/types.ts';
 import { fmt, type MessageKey, t } from '../i18n/index.ts';
-import { STAGE_COLOURS, STAGE_COLOURS_HC } from '../map/palette.ts';
+import { ChartNumbers, ChartTable } from './ChartTable.tsx';
 import { COLUMN_X, chainDiagram, DIAGRAM, DIAGRAM_PAIRS } from './chain-diagram-model.ts';
 import { hookNumber } from './hook-number.ts';
+import { bindStageColourVars } from './stage-colour-vars.ts';
+import { stageShort } from './stage-short.ts';
 
 /**
  * The chain diagram (产业链图谱): three columns of segment nodes with their counts, links between
@@ -22,17 +24,13 @@ export function ChainDiagram(props: {
   onNode(s: Segment): void;
 }) {
   let svg!: SVGSVGElement;
-  createEffect(() => {
-    const colours = props.largeText ? STAGE_COLOURS_HC : STAGE_COLOURS;
-    for (const st of CHAIN_STAGES) svg.style.setProperty(`--c-${st}`, colours[st]);
-  });
+  bindStageColourVars(
+    () => svg,
+    () => props.largeText,
+  );
   const d = createMemo(() => chainDiagram(props.counts, props.lacking, props.clq));
   const on = (s: Segment) => props.segments?.includes(s) ?? false;
   const short = (s: Segment) => t(`diagram.short.${s}` as MessageKey);
-  const stageShort = (s: string) =>
-    t(`stage.${s as 'upstream'}`)
-      .split('·')[0]!
-      .trim();
   const value = (v: number | null) => (v === null ? '—' : fmt(v, 2));
   return (
     <section class="chain-diagram-wrap" aria-labelledby="diagram-title">
@@ -116,54 +114,39 @@ export function ChainDiagram(props: {
           )}
         </For>
       </svg>
-      <details class="chart-table">
-        <summary>{t('charts.showTable')}</summary>
-        <table class="matrix">
-          <caption>{t('diagram.tableNodes')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('diagram.stage')}</th>
-              <th scope="col">{t('diagram.segment')}</th>
-              <th scope="col">{t('diagram.count')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={d().nodes}>
-              {(n) => (
-                <tr classList={{ lacking: n.lacking }}>
-                  <td>{stageShort(n.stage)}</td>
-                  <th scope="row">
-                    {t(`segment.${n.segment}`)}
-                    {n.lacking ? ` (${t('diagram.lacks')})` : ''}
-                  </th>
-                  <td>{fmt(n.count)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-        <table class="matrix">
-          <caption>{t('diagram.tableLinks')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('diagram.from')}</th>
-              <th scope="col">{t('diagram.to')}</th>
-              <th scope="col">{t('diagram.clq')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={DIAGRAM_PAIRS}>
-              {([g, h]) => (
-                <tr>
-                  <th scope="row">{short(g)}</th>
-                  <td>{short(h)}</td>
-                  <td>{value(props.clq?.[`${g}/${h}`] ?? null)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </details>
+      <ChartNumbers>
+        <ChartTable
+          caption={t('diagram.tableNodes')}
+          headers={[t('diagram.stage'), t('diagram.segment'), t('diagram.count')]}
+        >
+          <For each={d().nodes}>
+            {(n) => (
+              <tr classList={{ lacking: n.lacking }}>
+                <td>{stageShort(n.stage)}</td>
+                <th scope="row">
+                  {t(`segment.${n.segment}`)}
+                  {n.lacking ? ` (${t('diagram.lacks')})` : ''}
+                </th>
+                <td>{fmt(n.count)}</td>
+              </tr>
+            )}
+          </For>
+        </ChartTable>
+        <ChartTable
+          caption={t('diagram.tableLinks')}
+          headers={[t('diagram.from'), t('diagram.to'), t('diagram.clq')]}
+        >
+          <For each={DIAGRAM_PAIRS}>
+            {([g, h]) => (
+              <tr>
+                <th scope="row">{short(g)}</th>
+                <td>{short(h)}</td>
+                <td>{value(props.clq?.[`${g}/${h}`] ?? null)}</td>
+              </tr>
+            )}
+          </For>
+        </ChartTable>
+      </ChartNumbers>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { GapRow } from '../analysis/gap-list.ts';
 import { fmt, lang, type MessageKey, t } from '../i18n/index.ts';
 import { type GapSort, type GapSortKey, nextSort, sortGapRows } from './gap-sort.ts';
+import { stageShort } from './stage-short.ts';
 
 const COLUMNS: { key: GapSortKey; label: MessageKey; numeric?: boolean }[] = [
   { key: 'zone', label: 'gaps.zone' },
@@ -36,10 +37,6 @@ export function GapList(props: {
       lang() === 'zh' ? 'zh-CN' : 'en-GB',
     ),
   );
-  const stageShort = (s: string) =>
-    t(`stage.${s as 'upstream'}`)
-      .split('·')[0]!
-      .trim();
   return (
     <section class="gap-list" aria-labelledby="gaps-title">
       <h3 id="gaps-title">

@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHAIN_SEGMENTS } from '../../src/analysis/chain-segments.ts';
 import type { GapRow } from '../../src/analysis/gap-list.ts';
 import type { AnalysisRecord } from '../../src/analysis/types.ts';
+import { COUNTIES } from '../../src/data/counties.ts';
 import { parseZonesGeoJSON } from '../../src/data/parse.ts';
-import { SEGMENT_STAGE, type Segment } from '../../src/data/types.ts';
+import { CHAIN_STAGES, SEGMENT_STAGE, type Segment } from '../../src/data/types.ts';
 import { bruteClq } from '../analysis/brute-clq.ts';
 import { bruteGaps } from '../analysis/brute-gaps.ts';
 import { launch, openPage, waitReady } from './harness.ts';
@@ -142,6 +143,24 @@ describe('chain diagram and investment-promotion list = the definitions on the e
     expect(new Set(gaps.map((r) => r.status)).size).toBeGreaterThan(1);
     await checkGaps(page, gaps);
     await page.locator('[data-chain-panel]').screenshot({ path: resolve(SHOTS, 'chain-zh.png') });
+    // The charts: firms by county and stage (the location quotients' counts), cluster sizes per stage.
+    for (const c of COUNTIES) {
+      const bar = page.locator(`[data-county-bar="${c.adcode}"]`);
+      for (const st of CHAIN_STAGES)
+        expect(
+          Number(await bar.locator(`[data-stage="${st}"]`).getAttribute('data-count')),
+          `${c.adcode} ${st}`,
+        ).toBe(all.filter((r) => r.county === c.adcode && r.stage === st).length);
+    }
+    const sizes = (await page.locator('[data-cluster-sizes="midstream"]').getAttribute('data-sizes'))!
+      .split(',')
+      .map(Number);
+    expect(sizes.length).toBe(
+      Number(await page.locator('[data-agglomeration="midstream"]').getAttribute('data-clusters')),
+    );
+    expect([...sizes].sort((x, y) => y - x)).toEqual(sizes);
+    await page.locator('[data-chart="county-stage"]').scrollIntoViewIfNeeded();
+    await page.locator('.side').screenshot({ path: resolve(SHOTS, 'charts-zh.png') });
 
     // A stage off: the diagram follows the visible firms; the list ignores the stage filter.
     await page.locator('[data-stage-filter="upstream"]').uncheck();
