@@ -7,7 +7,8 @@
  * - `chain`: chain completeness of zones and counties: the filter only (never the stage filter);
  * - `hex`: hexagon counts per stage: the filter and the cell size (asked only while the grid is shown);
  * - `segments`: co-location quotients between the ten chain segments (the chain diagram's links): the
- *   filter and the visible chain stages, i.e. the visible records (issue 8);
+ *   filter and the visible chain stages, i.e. the visible records (asked only while the panel is shown;
+ *   computed ahead one toggle away like `cross`) (issue 8);
  * - `gaps`: the investment-promotion list: its own filter (every filter but the stage and segment
  *   filters) only (issue 8).
  * "The filter" is the set of records passing every filter but the stage filter, sent once as an index

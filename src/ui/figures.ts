@@ -32,6 +32,8 @@ export interface FigureInputs {
   visibleCount: Accessor<number>;
   /** Records passing every filter but the stage and segment filters (the investment-promotion list); default filterIdx. */
   gapIdx?: Accessor<Uint32Array>;
+  /** Whether the chain diagram and the investment-promotion list are shown (computed only then). */
+  chainShown?: Accessor<boolean>;
 }
 
 /** The three stages' figures and the DBSCAN parameters they were computed with. */
@@ -111,14 +113,16 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
   );
   const [chain] = createResource(filter, (f) => tagged(f, runner.figures({ kind: 'chain' }, f)));
   // issue 8: the chain diagram's links follow the visible records; the list its own filter.
+  const chainShown = () => inp.chainShown?.() ?? false;
   const [segments] = createResource(
     () => {
       const f = filter();
-      return f && { f, stages: chainStagesOn() };
+      return f && chainShown() && { f, stages: chainStagesOn() };
     },
     (k) => answer(runner.figures({ kind: 'segments', stages: k.stages }, k.f)),
   );
-  const gapFilter = () => (dataset.state === 'ready' ? (inp.gapIdx ?? inp.filterIdx)() : null);
+  const gapFilter = () =>
+    dataset.state === 'ready' && chainShown() ? (inp.gapIdx ?? inp.filterIdx)() : null;
   const [gaps] = createResource(gapFilter, (g) => answer(runner.figures({ kind: 'gaps' }, g)));
   const [hex] = createResource(
     () => {
@@ -133,8 +137,7 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
     ...CHAIN_STAGES.map((s) => stageRes[s]),
     cross,
     chain,
-    segments,
-    gaps,
+    ...(chainShown() ? [segments, gaps] : []),
     ...(inp.hexShown() ? [hex] : []),
   ];
 
@@ -207,9 +210,9 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
   });
 
   /** The segment co-location quotients of the visible records (the last answer while one computes). */
-  const segmentColocation = () => last(segments) ?? null;
+  const segmentColocation = () => (chainShown() ? (last(segments) ?? null) : null);
   /** The investment-promotion list (the last answer while one computes). */
-  const gapList = () => last(gaps) ?? null;
+  const gapList = () => (chainShown() ? (last(gaps) ?? null) : null);
 
   return { result, stageFigures, hexGrid, current, error, segmentColocation, gapList };
 }

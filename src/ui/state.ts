@@ -161,6 +161,7 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
       }),
       filterIdx: chainIdx,
       gapIdx,
+      chainShown: () => ui.chainOpen,
       stages: () => ui.stages,
       params: () => ({
         maxDistanceKm: ui.params.maxDistanceKm,

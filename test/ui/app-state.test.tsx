@@ -96,8 +96,6 @@ describe('App state', () => {
     expect(kinds().sort()).toEqual([
       'chain',
       'cross',
-      'gaps', // the investment-promotion list (issue 8)
-      'segments', // the chain diagram's links (issue 8)
       'stage:downstream',
       'stage:midstream',
       'stage:upstream',
@@ -131,19 +129,16 @@ describe('App state', () => {
       'none',
     );
     state.toggleStage('upstream', false);
-    // The quotients of the stages and of the segments (the chain diagram's links) follow the stage filter.
-    expect(kinds(n)).toEqual(['cross', 'segments', 'cross', 'segments']);
+    expect(kinds(n)).toEqual(['cross', 'cross']);
     // Switching support changes no chain figure: nothing is asked.
     state.toggleStage('support', false);
     state.toggleStage('support', true);
-    expect(calls.length).toBe(n + 4);
-    // The older requests end late: they must not make the page ready with wrong figures.
+    expect(calls.length).toBe(n + 2);
+    // The older request ends late: it must not make the page ready with wrong figures.
     calls[n]!.resolve();
-    calls[n + 1]!.resolve();
     await flush();
     expect(html.dataset.mapState).toBe('loading');
-    calls[n + 2]!.resolve();
-    calls[n + 3]!.resolve();
+    calls[n + 1]!.resolve();
     await flush();
     expect(html.dataset.mapState).toBe('ready');
     // One announcement for the settled change (none for the first load).
@@ -156,8 +151,8 @@ describe('App state', () => {
     ).not.toBeNull();
     // Switched back on, a stage shows its figures again without asking for them.
     state.toggleStage('midstream', true);
-    expect(kinds(n + 4)).toEqual(['cross', 'segments']);
-    await resolveAll(n + 4);
+    expect(kinds(n + 2)).toEqual(['cross']);
+    await resolveAll(n + 2);
     expect(container.querySelector('[data-agglomeration="midstream"]')!.getAttribute('data-clusters')).toBe(
       '1',
     );
@@ -193,10 +188,49 @@ describe('App state', () => {
     await resolveAll();
     const n = calls.length;
     state.toggleStage('downstream', false);
-    expect(kinds(n)).toEqual(['cross', 'segments']);
+    expect(kinds(n)).toEqual(['cross']);
     calls[n]!.reject(new Error('out of memory'));
     await flush();
     expect(html.dataset.mapState).toBe('error');
     expect(container.querySelector('.error')!.textContent).toContain('out of memory');
+  });
+
+  // issue 8: the chain diagram and the investment-promotion list are computed only while shown.
+  it('the chain panel: its figures asked only while open; a stage toggle asks for its links, not the list', async () => {
+    const { calls, state, html, flush, kinds, resolveAll, container } = setup();
+    await flush();
+    await resolveAll();
+    expect(kinds()).not.toContain('segments');
+    expect(kinds()).not.toContain('gaps');
+    const n = calls.length;
+    state.setUi('chainOpen', true);
+    expect(html.dataset.mapState).toBe('loading');
+    expect(kinds(n).sort()).toEqual(['gaps', 'segments']);
+    await resolveAll(n);
+    expect(html.dataset.mapState).toBe('ready');
+    expect(container.querySelectorAll('[data-chain-node]')).toHaveLength(10);
+    expect(container.querySelector('[data-chain-node="processing"]')!.getAttribute('data-count')).toBe('0');
+    expect(container.querySelectorAll('[data-gap]').length).toBeGreaterThan(0);
+    const m = calls.length;
+    state.toggleStage('upstream', false);
+    expect(kinds(m)).toEqual(['cross', 'segments']);
+    await resolveAll(m);
+    expect(html.dataset.mapState).toBe('ready');
+    // A segment node filters: every figure but the list follows.
+    const k = calls.length;
+    state.setFilters({ segments: ['casting'] });
+    expect(kinds(k).sort()).toEqual([
+      'chain',
+      'cross',
+      'segments',
+      'stage:downstream',
+      'stage:midstream',
+      'stage:upstream',
+    ]);
+    await resolveAll(k);
+    expect(html.dataset.mapState).toBe('ready');
+    state.setUi('chainOpen', false);
+    expect(container.querySelector('[data-chain-panel]')).toBeNull();
+    expect(html.dataset.mapState).toBe('ready');
   });
 });
