@@ -198,6 +198,22 @@ describe('chain diagram and investment-promotion list = the definitions on the e
       );
       expect(await node.getAttribute('data-lacking'), s).toBe(lacks.has(s) ? 'true' : 'false');
     }
+    // A county from the list: its own counts, its own gaps.
+    const county = gaps.find((r) => r.kind === 'county')!;
+    await page.locator(`[data-gap="${county.zone}/${county.segment}"] th button`).click();
+    const adcode = county.zone.slice('county:'.length);
+    const countyLacks = new Set(gaps.filter((r) => r.zone === county.zone).map((r) => r.segment));
+    for (const s of CHAIN_SEGMENTS) {
+      const node = page.locator(`[data-chain-node="${s}"]`);
+      await expect
+        .poll(async () => Number(await node.getAttribute('data-count')), { timeout: 5000 })
+        .toBe(noUp.filter((r) => r.segment === s && r.county === adcode).length);
+      expect(await node.getAttribute('data-lacking'), s).toBe(countyLacks.has(s) ? 'true' : 'false');
+    }
+    // Large text, high contrast: the diagram and the list grow with the page (a person looks at this).
+    await page.locator('input[data-large-text]').check();
+    await page.locator('[data-chain-panel]').screenshot({ path: resolve(SHOTS, 'chain-large-text.png') });
+    await page.locator('input[data-large-text]').uncheck();
     // A candidate opens as an enterprise.
     const cand = first.candidates[0]!;
     await page.locator(`[data-gap="${first.zone}/${first.segment}"] [data-candidate="${cand.id}"]`).click();
