@@ -56,7 +56,10 @@ export function segmentCounts(
   for (let k = 0; k < idx.length; k++) {
     const e = all[idx[k]!]!;
     if (e.segment === null || !Object.hasOwn(out, e.segment)) continue;
-    if (place && 'zone' in place && (e.zone ?? resolvedZones[e.id] ?? null) !== place.zone) continue;
+    if (place && 'zone' in place) {
+      const zone = e.zone ?? (Object.hasOwn(resolvedZones, e.id) ? resolvedZones[e.id]! : null);
+      if (zone !== place.zone) continue;
+    }
     if (place && 'county' in place && e.county !== place.county) continue;
     out[e.segment]++;
   }
