@@ -47,6 +47,14 @@ export interface SettledStages {
 
 const EMPTY_HEX: HexGrid = { type: 'FeatureCollection', features: [] };
 
+/** The same index arrays (identity, or equal content). */
+function sameIndices(a: Uint32Array, b: Uint32Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
 const settled = (r: Resource<unknown>) => r.state === 'ready';
@@ -121,8 +129,14 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
     },
     (k) => answer(runner.figures({ kind: 'segments', stages: k.stages }, k.f)),
   );
-  const gapFilter = () =>
-    dataset.state === 'ready' && chainShown() ? (inp.gapIdx ?? inp.filterIdx)() : null;
+  // The list's filter kept while its content is the same (a segment filter, or a stage toggle, makes a
+  // new array of the same indices): the list is then neither sent nor computed again.
+  // Read only once the dataset is in the engine (the state's index memos may be declared after this).
+  const gapFilter = createMemo<Uint32Array | null>(
+    () => (dataset.state === 'ready' && chainShown() ? (inp.gapIdx ?? inp.filterIdx)() : null),
+    null,
+    { equals: (a, b) => a === b || (a !== null && b !== null && sameIndices(a, b)) },
+  );
   const [gaps] = createResource(gapFilter, (g) => answer(runner.figures({ kind: 'gaps' }, g)));
   const [hex] = createResource(
     () => {

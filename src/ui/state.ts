@@ -160,7 +160,7 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
         return d && { records: d.enterprises, zones: [...d.zones], studyArea: d.studyArea };
       }),
       filterIdx: chainIdx,
-      gapIdx,
+      gapIdx: () => gapIdx(), // read lazily (figures.ts): the index memos may be declared below
       chainShown: () => ui.chainOpen,
       stages: () => ui.stages,
       params: () => ({
