@@ -69,15 +69,14 @@ export function App(props: AppProps) {
     const z = s.zoneById().get(id);
     if (z) locate(...bboxCentre(z.geometry));
   };
-  const exportFailed = (e: unknown) => {
-    console.error('[belt] export failed', e);
-    s.setUi('warnings', (ws) => [
-      ...ws,
-      { key: 'export.failed', params: { msg: e instanceof Error ? e.message : String(e) } },
-    ]);
-  };
   const onExport = (kind: 'geojson' | 'csv' | 'png') =>
-    exportView(kind, s, { title: title(), map: map() }).catch(exportFailed);
+    exportView(kind, s, { title: title(), map: map() }).catch((e: unknown) => {
+      console.error('[belt] export failed', e);
+      s.setUi('warnings', (ws) => [
+        ...ws,
+        { key: 'export.failed', params: { msg: e instanceof Error ? e.message : String(e) } },
+      ]);
+    });
 
   return (
     <div class="app" classList={{ 'large-text': s.ui.largeText, embed: s.ui.embed }}>
@@ -208,7 +207,6 @@ export function App(props: AppProps) {
             state={s}
             onSelectPlace={(row) => openGapPlace(s, row, selectZone, locate)}
             onSelectEnterprise={selectFromList}
-            onExportError={exportFailed}
           />
         </Show>
         <Details

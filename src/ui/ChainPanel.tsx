@@ -5,6 +5,7 @@ import { lang, t, tIn } from '../i18n/index.ts';
 import { ChainDiagram } from './ChainDiagram.tsx';
 import { segmentCounts, toggledSegment } from './chain-diagram-model.ts';
 import { placeNames, selectedPlace } from './chain-place.ts';
+import { exportFailed } from './export-failed.ts';
 import { download } from './exports.ts';
 import { GapList } from './GapList.tsx';
 import { gapCsv, gapXlsx } from './gap-export.ts';
@@ -16,7 +17,6 @@ export function ChainPanel(props: {
   state: BeltState;
   onSelectPlace(row: GapRow): void;
   onSelectEnterprise(id: string): void;
-  onExportError(e: unknown): void;
 }) {
   const s = props.state;
   const names = createMemo(() => placeNames(s, lang()));
@@ -47,7 +47,7 @@ export function ChainPanel(props: {
           `shangrao-gaps-${stamp}.xlsx`,
         ),
       )
-      .catch(props.onExportError);
+      .catch((e: unknown) => exportFailed(s, e));
   };
   return (
     <aside class="chain-panel" aria-labelledby="chain-panel-title" data-chain-panel>
