@@ -143,7 +143,6 @@ export function AnalysisPanel(props: {
               stageShort={stageShort}
             />
             <h3>{t('clusters.title')}</h3>
-            <ClusterSizeChart stages={a().stages} largeText={!!props.largeText} />
             <p class="hint">{t('clusters.hint', { n: TOP_CLUSTERS })}</p>
             <table class="matrix clusters">
               <thead>
@@ -190,6 +189,7 @@ export function AnalysisPanel(props: {
                 </For>
               </tbody>
             </table>
+            <ClusterSizeChart stages={a().stages} largeText={!!props.largeText} />
           </>
         )}
       </Show>
