@@ -59,9 +59,14 @@ export function createFigureServer(
       try {
         const result = session.compute(q.request);
         post({ type: 'result', id: q.id, key: keyOf(q.request), result });
-        if (q.request.kind === 'cross') {
-          const { filter } = q.request;
-          ahead = oneToggleAway(q.request.stages).map((stages) => ({ kind: 'cross', filter, stages }));
+        const req = q.request;
+        if (req.kind === 'cross' || req.kind === 'segments') {
+          // The same kind for the stage sets one toggle away (the other kind's queue is kept).
+          const { filter, kind } = req;
+          ahead = [
+            ...ahead.filter((r) => r.kind !== kind),
+            ...oneToggleAway(req.stages).map((stages) => ({ kind, filter, stages })),
+          ];
         }
       } catch (e) {
         post({ type: 'error', id: q.id, message: e instanceof Error ? e.message : String(e) });

@@ -5,7 +5,12 @@
  * - `stage`: one chain stage's figures: its own firms (the filter) and the DBSCAN parameters;
  * - `cross`: location and co-location quotients: the filter and the set of visible chain stages;
  * - `chain`: chain completeness of zones and counties: the filter only (never the stage filter);
- * - `hex`: hexagon counts per stage: the filter and the cell size (asked only while the grid is shown).
+ * - `hex`: hexagon counts per stage: the filter and the cell size (asked only while the grid is shown);
+ * - `segments`: co-location quotients between the ten chain segments (the chain diagram's links): the
+ *   filter and the visible chain stages, i.e. the visible records (asked only while the panel is shown;
+ *   computed ahead one toggle away like `cross`) (issue 8);
+ * - `gaps`: the investment-promotion list: its own filter (every filter but the stage and segment
+ *   filters) only (issue 8).
  * "The filter" is the set of records passing every filter but the stage filter, sent once as an index
  * array and then named by its number.
  */
@@ -13,6 +18,8 @@ import type { ChainStage, Zone } from '../data/types.ts';
 import type { ChainFigures } from './chain-figures.ts';
 import type { RecordColumns } from './columns.ts';
 import type { CrossStageFigures } from './cross-stage-figures.ts';
+import type { GapRow } from './gap-list.ts';
+import type { SegmentColocation } from './segment-colocation.ts';
 import type { StudyArea } from './study-area-km2.ts';
 import type { AnalysisResult, StageFigures } from './types.ts';
 
@@ -20,7 +27,9 @@ export type FigureRequest =
   | { kind: 'stage'; filter: number; stage: ChainStage; maxDistanceKm: number; minPoints: number }
   | { kind: 'cross'; filter: number; stages: readonly ChainStage[] }
   | { kind: 'chain'; filter: number }
-  | { kind: 'hex'; filter: number; hexSideKm: number };
+  | { kind: 'hex'; filter: number; hexSideKm: number }
+  | { kind: 'segments'; filter: number; stages: readonly ChainStage[] }
+  | { kind: 'gaps'; filter: number };
 
 export type HexGrid = AnalysisResult['hexGrid'];
 
@@ -29,6 +38,8 @@ export interface FigureResults {
   cross: CrossStageFigures;
   chain: ChainFigures;
   hex: HexGrid;
+  segments: SegmentColocation;
+  gaps: GapRow[];
 }
 
 export type ResultOf<R extends FigureRequest> = FigureResults[R['kind']];
@@ -60,6 +71,10 @@ export function keyOf(r: FigureRequest): string {
       return `chain|${r.filter}`;
     case 'hex':
       return `hex|${r.filter}|${r.hexSideKm}`;
+    case 'segments':
+      return `segments|${r.filter}|${[...r.stages].sort().join(',')}`;
+    case 'gaps':
+      return `gaps|${r.filter}`;
   }
 }
 

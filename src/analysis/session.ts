@@ -1,10 +1,12 @@
 import type { Zone } from '../data/types.ts';
 import { chainFigures } from './chain-figures.ts';
 import { crossStageFigures } from './cross-stage-figures.ts';
+import { gapList } from './gap-list.ts';
 import { hexFigures } from './hex-figures.ts';
 import type { DatasetFigures, FigureRequest, FigureResults } from './protocol.ts';
 import { keyOf } from './protocol.ts';
 import { resolveZones } from './resolve-zones.ts';
+import { segmentColocation } from './segment-colocation.ts';
 import { stageFigures } from './stage-figures.ts';
 import type { StudyArea } from './study-area-km2.ts';
 import { studyAreaKm2 } from './study-area-km2.ts';
@@ -83,6 +85,12 @@ export function createAnalysisSession(): AnalysisSession {
         return chainFigures(f.records, f.zoneOf, zones);
       case 'hex':
         return hexFigures(f.records, studyArea, req.hexSideKm);
+      case 'segments': {
+        const on = new Set<string>(req.stages);
+        return segmentColocation(f.records.filter((r) => on.has(r.stage)));
+      }
+      case 'gaps':
+        return gapList(f.records, f.zoneOf, zones);
     }
   };
 

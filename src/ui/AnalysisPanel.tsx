@@ -12,7 +12,10 @@ import {
 import { COUNTIES, countyName } from '../data/counties.ts';
 import { CHAIN_STAGES, type Zone } from '../data/types.ts';
 import { fmt, lang, t } from '../i18n/index.ts';
+import { ClusterSizeChart } from './ClusterSizeChart.tsx';
+import { CountyStageChart } from './CountyStageChart.tsx';
 import { hookNumber } from './hook-number.ts';
+import { stageShort } from './stage-short.ts';
 
 /** The planner's tables: location quotients, co-location quotients, chain completeness by zone. */
 export function AnalysisPanel(props: {
@@ -23,6 +26,8 @@ export function AnalysisPanel(props: {
   onSelectZone(id: string): void;
   /** Open a cluster (`<stage>/<n>`) and show it on the map. */
   onSelectCluster(key: string, lon: number, lat: number): void;
+  /** Large-text mode: the charts take the high-contrast colours (issue 8). */
+  largeText?: boolean;
 }) {
   const lq = (county: string, stage: string): LocationQuotient | undefined =>
     props.analysis?.lq.find((q) => q.county === county && q.stage === stage);
@@ -30,10 +35,6 @@ export function AnalysisPanel(props: {
     const z = props.zones.find((x) => x.id === id);
     return z ? (lang() === 'en' && z.nameEn ? z.nameEn : z.name) : id;
   };
-  const stageShort = (s: string) =>
-    t(`stage.${s as 'upstream'}`)
-      .split('·')[0]!
-      .trim();
   return (
     <section class="analysis-panel" aria-labelledby="analysis-title">
       <h2 id="analysis-title">{t('panel.analysis')}</h2>
@@ -125,6 +126,7 @@ export function AnalysisPanel(props: {
                 </For>
               </tbody>
             </table>
+            <CountyStageChart lq={a().lq} largeText={!!props.largeText} />
             <h3>{t('chain.title')}</h3>
             <ChainList
               items={a().zoneChains}
@@ -187,6 +189,7 @@ export function AnalysisPanel(props: {
                 </For>
               </tbody>
             </table>
+            <ClusterSizeChart stages={a().stages} largeText={!!props.largeText} />
           </>
         )}
       </Show>

@@ -12,6 +12,8 @@ import { lang, setLang, t, tIn } from '../i18n/index.ts';
 import type { MapView } from '../map/controller.ts';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { createAnnouncer } from './announce.ts';
+import { ChainPanel } from './ChainPanel.tsx';
+import { openGapPlace } from './chain-place.ts';
 import { Details } from './Details.tsx';
 import { EmbedBar } from './EmbedBar.tsx';
 import { EmbedCodeDialog } from './EmbedCodeDialog.tsx';
@@ -136,6 +138,8 @@ export function App(props: AppProps) {
           onLargeText={(v) => s.setUi('largeText', v)}
           onList={(v) => s.setUi('listOpen', v)}
           onPanel={(v) => s.setUi('panelOpen', v)}
+          chainOpen={s.ui.chainOpen}
+          onChain={(v) => s.setUi('chainOpen', v)}
           onExport={onExport}
         />
         <EmbedCodeDialog code={embedCode} open={embedOpen()} onClose={() => setEmbedOpen(false)} />
@@ -201,6 +205,7 @@ export function App(props: AppProps) {
               zones={s.zones()}
               params={s.ui.params}
               onParams={(p) => s.setUi('params', p)}
+              largeText={s.ui.largeText}
               onSelectZone={selectZone}
               onSelectCluster={(id, lon, lat) => {
                 s.select({ kind: 'cluster', id }, true);
@@ -255,6 +260,13 @@ export function App(props: AppProps) {
               />
             );
           }}
+        </Show>
+        <Show when={s.ui.chainOpen}>
+          <ChainPanel
+            state={s}
+            onSelectPlace={(row) => openGapPlace(s, row, selectZone, locate)}
+            onSelectEnterprise={selectFromList}
+          />
         </Show>
         <Details
           enterprise={selectedEnterprise()}

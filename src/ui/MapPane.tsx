@@ -59,6 +59,7 @@ export function MapPane(props: {
   /** What the map highlights: the selection, a cluster by its key in the current figures. */
   const highlighted = (): MapHit | null => {
     const sel = s.ui.selected;
+    if (sel?.kind === 'county') return null; // a county (issue 8's list) has no feature to highlight
     // Only what the data hold reaches the map's feature state (?select=__proto__ must not: issue 9).
     if (sel?.kind === 'enterprise') return s.getEnterprise(sel.id) ? { kind: sel.kind, id: sel.id } : null;
     if (sel?.kind === 'zone') return s.zoneById().has(sel.id) ? { kind: sel.kind, id: sel.id } : null;

@@ -21,6 +21,9 @@ export function Toolbar(props: {
   onLargeText(on: boolean): void;
   onList(open: boolean): void;
   onPanel(open: boolean): void;
+  /** The chain diagram / investment-promotion list panel (issue 8). */
+  chainOpen?: boolean;
+  onChain?: (open: boolean) => void;
   onExport(kind: 'geojson' | 'csv' | 'png'): void;
   /** More tools after the exports (issue 9: picture resolution, print, embed code). */
   extra?: JSX.Element;
@@ -55,6 +58,18 @@ export function Toolbar(props: {
         >
           {t('panel.toggle')}
         </button>
+        <Show when={props.onChain}>
+          {(onChain) => (
+            <button
+              type="button"
+              aria-pressed={!!props.chainOpen}
+              data-chain-toggle
+              onClick={() => onChain()(!props.chainOpen)}
+            >
+              {t('chainPanel.toggle')}
+            </button>
+          )}
+        </Show>
         <label class="toggle">
           <input
             type="checkbox"

@@ -8,7 +8,7 @@ import type { BeltState } from './state.ts';
 export type ExportKind = 'geojson' | 'csv' | 'png';
 
 /** Hands a file to the browser's download. */
-function download(blob: Blob, name: string): void {
+export function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -30,6 +30,10 @@ export interface FigureInputs {
   hexShown: Accessor<boolean>;
   /** Visible enterprises (all stages), for `total`. */
   visibleCount: Accessor<number>;
+  /** Records passing every filter but the stage and segment filters (the investment-promotion list); default filterIdx. */
+  gapIdx?: Accessor<Uint32Array>;
+  /** Whether the chain diagram and the investment-promotion list are shown (computed only then). */
+  chainShown?: Accessor<boolean>;
 }
 
 /** The three stages' figures and the DBSCAN parameters they were computed with. */
@@ -42,6 +46,14 @@ export interface SettledStages {
 }
 
 const EMPTY_HEX: HexGrid = { type: 'FeatureCollection', features: [] };
+
+/** The same index arrays (identity, or equal content). */
+function sameIndices(a: Uint32Array, b: Uint32Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -108,6 +120,24 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
     (k) => tagged(k.f, runner.figures({ kind: 'cross', stages: k.stages }, k.f)),
   );
   const [chain] = createResource(filter, (f) => tagged(f, runner.figures({ kind: 'chain' }, f)));
+  // issue 8: the chain diagram's links follow the visible records; the list its own filter.
+  const chainShown = () => inp.chainShown?.() ?? false;
+  const [segments] = createResource(
+    () => {
+      const f = filter();
+      return f && chainShown() && { f, stages: chainStagesOn() };
+    },
+    (k) => answer(runner.figures({ kind: 'segments', stages: k.stages }, k.f)),
+  );
+  // The list's filter kept while its content is the same (a segment filter, or a stage toggle, makes a
+  // new array of the same indices): the list is then neither sent nor computed again.
+  // Read only once the dataset is in the engine (the state's index memos may be declared after this).
+  const gapFilter = createMemo<Uint32Array | null>(
+    () => (dataset.state === 'ready' && chainShown() ? (inp.gapIdx ?? inp.filterIdx)() : null),
+    null,
+    { equals: (a, b) => a === b || (a !== null && b !== null && sameIndices(a, b)) },
+  );
+  const [gaps] = createResource(gapFilter, (g) => answer(runner.figures({ kind: 'gaps' }, g)));
   const [hex] = createResource(
     () => {
       const f = filter();
@@ -121,6 +151,7 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
     ...CHAIN_STAGES.map((s) => stageRes[s]),
     cross,
     chain,
+    ...(chainShown() ? [segments, gaps] : []),
     ...(inp.hexShown() ? [hex] : []),
   ];
 
@@ -192,6 +223,11 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
     };
   });
 
+  /** The segment co-location quotients of the visible records (the last answer while one computes). */
+  const segmentColocation = () => (chainShown() ? (last(segments) ?? null) : null);
+  /** The investment-promotion list (the last answer while one computes). */
+  const gapList = () => (chainShown() ? (last(gaps) ?? null) : null);
+
   /**
    * Issue 8: the zones containment assigned (record id → zone id), null when it assigned none; from the
    * dataset alone, so the filters may use it (the filtered figures depend on them, not the reverse).
@@ -201,7 +237,7 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
     return r && Object.keys(r).length > 0 ? r : null;
   });
 
-  return { result, stageFigures, hexGrid, current, error, resolvedZones };
+  return { result, stageFigures, hexGrid, current, error, resolvedZones, segmentColocation, gapList };
 }
 
 export type Figures = ReturnType<typeof createFigures>;

@@ -7,6 +7,7 @@ import { batch, createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { StudyArea } from '../analysis/study-area-km2.ts';
 import type { AnalysisParams, ClusterInfo } from '../analysis/types.ts';
+import { isCountyAdcode } from '../data/counties.ts';
 import { facetCodes, facetCounts, filterPass } from '../data/facet-counts.ts';
 import { copyFilters, FACET_KEY, FACETS, type Filters, NO_FILTERS } from '../data/filters.ts';
 import type { LoadProgress } from '../data/parse-job.ts';
@@ -38,6 +39,8 @@ export interface Warning {
  */
 export type Selection =
   | { kind: 'enterprise' | 'zone'; id: string }
+  /** A county (adcode), chosen in the investment-promotion list: the chain diagram shows its own counts (issue 8). */
+  | { kind: 'county'; id: string }
   | { kind: 'cluster'; id: string; anchor?: string }
   | null;
 
@@ -58,6 +61,8 @@ export interface UiState {
   warnings: Warning[];
   loadError: string | null;
   noWebGL: boolean;
+  /** The chain diagram and investment-promotion list panel is open (issue 8). */
+  chainOpen: boolean;
   /** Issue 8: the filters beside the stage filter (null = all values). */
   filters: Filters;
 }
@@ -99,6 +104,7 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     warnings: [],
     loadError: null,
     noWebGL: false,
+    chainOpen: false,
     filters: { ...NO_FILTERS, ...url.filters },
   });
 
@@ -130,6 +136,8 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
         return d && { records: d.enterprises, zones: [...d.zones], studyArea: d.studyArea };
       }),
       filterIdx: () => chainIdx(),
+      gapIdx: () => gapIdx(), // read lazily (figures.ts): the index memos may be declared below
+      chainShown: () => ui.chainOpen,
       stages: () => ui.stages,
       params: () => ({
         maxDistanceKm: ui.params.maxDistanceKm,
@@ -259,6 +267,7 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
       return;
     }
     if (sel?.kind === 'zone' && !zoneById().has(sel.id)) return;
+    if (sel?.kind === 'county' && !isCountyAdcode(sel.id)) return;
     if (sel?.kind === 'cluster' && !sel.anchor) {
       const [stage, n] = sel.id.split('/');
       const c = isChainStage(stage ?? '')
@@ -333,6 +342,10 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     focusToken,
     chainIdx,
     gapIdx,
+    /** The chain diagram's links (segment co-location over the visible firms; issue 8). */
+    segmentColocation: figures.segmentColocation,
+    /** The investment-promotion list (issue 8). */
+    gapList: figures.gapList,
     visibleIdx,
     /** Issue 8: the facet codes of the dataset and every faceted count. */
     codes,

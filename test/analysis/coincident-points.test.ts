@@ -11,6 +11,7 @@ import { nearestNeighbourIndex } from '../../src/analysis/nearest-neighbour-inde
 import { nearestNeighbours } from '../../src/analysis/nearest-neighbours.ts';
 import { studyAreaKm2 } from '../../src/analysis/study-area-km2.ts';
 import { CLQ_TIE_TOLERANCE_KM } from '../../src/analysis/thresholds.ts';
+import { bruteColocation as bruteClq } from './brute-clq.ts';
 import { mulberry32, type Pt, shuffle, toCoords, toFC, uniform } from './random.ts';
 
 const shangrao = (
@@ -30,27 +31,6 @@ interface TurfNni {
 function turfNni(pts: readonly Pt[]): TurfNni {
   const out = nearestNeighborAnalysis(toFC(pts), { studyArea: structuredClone(shangrao) });
   return out.properties?.nearestNeighborAnalysis as unknown as TurfNni;
-}
-
-/** The definition, O(n²): N_A→B with ties (within CLQ_TIE_TOLERANCE_KM) shared equally, and CLQ. */
-function bruteClq(pts: readonly Pt[], cats: readonly number[], k: number) {
-  const n = pts.length;
-  const nA = Array.from({ length: k }, (_, a) => cats.filter((c) => c === a).length);
-  const nAB = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (let i = 0; i < n; i++) {
-    const d = pts.map((q, j) => (j === i ? Number.POSITIVE_INFINITY : distance(pts[i]!, q)));
-    const m = Math.min(...d);
-    if (!Number.isFinite(m)) continue;
-    const tied = d.flatMap((x, j) => (x <= m + CLQ_TIE_TOLERANCE_KM ? [j] : []));
-    for (const j of tied) nAB[cats[i]!]![cats[j]!]! += 1 / tied.length;
-  }
-  const clq = nAB.map((row, a) =>
-    row.map((v, b) => {
-      const denom = a === b ? nA[a]! - 1 : nA[b]!;
-      return nA[a] === 0 || denom <= 0 || n < 2 ? null : v / nA[a]! / (denom / (n - 1));
-    }),
-  );
-  return { nearestCounts: nAB, clq };
 }
 
 function expectMatrixClose(got: (number | null)[][], want: (number | null)[][], digits = 12) {

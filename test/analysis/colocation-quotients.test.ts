@@ -1,28 +1,7 @@
-import { distance } from '@turf/distance';
 import { describe, expect, it } from 'vitest';
 import { colocationQuotients } from '../../src/analysis/colocation-quotients.ts';
-import { CLQ_TIE_TOLERANCE_KM } from '../../src/analysis/thresholds.ts';
+import { bruteClq } from './brute-clq.ts';
 import { blobs, mulberry32, type Pt, shuffle, toCoords, uniform } from './random.ts';
-
-/** Straightforward O(n²) implementation of the definition, as the reference. */
-function bruteClq(pts: readonly Pt[], cats: readonly number[], k: number): (number | null)[][] {
-  const n = pts.length;
-  const nA = Array.from({ length: k }, (_, a) => cats.filter((c) => c === a).length);
-  const nAB = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  for (let i = 0; i < n; i++) {
-    const d = pts.map((q, j) => (j === i ? Number.POSITIVE_INFINITY : distance(pts[i]!, q)));
-    const m = Math.min(...d);
-    if (!Number.isFinite(m)) continue;
-    const tied = d.flatMap((x, j) => (x <= m + CLQ_TIE_TOLERANCE_KM ? [j] : []));
-    for (const j of tied) nAB[cats[i]!]![cats[j]!]! += 1 / tied.length;
-  }
-  return nAB.map((row, a) =>
-    row.map((v, b) => {
-      const denom = a === b ? nA[a]! - 1 : nA[b]!;
-      return nA[a] === 0 || denom <= 0 || n < 2 ? null : v / nA[a]! / (denom / (n - 1));
-    }),
-  );
-}
 
 function expectMatrixClose(got: (number | null)[][], want: (number | null)[][]) {
   expect(got.length).toBe(want.length);

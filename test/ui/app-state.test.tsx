@@ -194,4 +194,43 @@ describe('App state', () => {
     expect(html.dataset.mapState).toBe('error');
     expect(container.querySelector('.error')!.textContent).toContain('out of memory');
   });
+
+  // issue 8: the chain diagram and the investment-promotion list are computed only while shown.
+  it('the chain panel: its figures asked only while open; a stage toggle asks for its links, not the list', async () => {
+    const { calls, state, html, flush, kinds, resolveAll, container } = setup();
+    await flush();
+    await resolveAll();
+    expect(kinds()).not.toContain('segments');
+    expect(kinds()).not.toContain('gaps');
+    const n = calls.length;
+    state.setUi('chainOpen', true);
+    expect(html.dataset.mapState).toBe('loading');
+    expect(kinds(n).sort()).toEqual(['gaps', 'segments']);
+    await resolveAll(n);
+    expect(html.dataset.mapState).toBe('ready');
+    expect(container.querySelectorAll('[data-chain-node]')).toHaveLength(10);
+    expect(container.querySelector('[data-chain-node="processing"]')!.getAttribute('data-count')).toBe('0');
+    expect(container.querySelectorAll('[data-gap]').length).toBeGreaterThan(0);
+    const m = calls.length;
+    state.toggleStage('upstream', false);
+    expect(kinds(m)).toEqual(['cross', 'segments']);
+    await resolveAll(m);
+    expect(html.dataset.mapState).toBe('ready');
+    // A segment node filters: every figure but the list follows.
+    const k = calls.length;
+    state.setFilters({ segments: ['casting'] });
+    expect(kinds(k).sort()).toEqual([
+      'chain',
+      'cross',
+      'segments',
+      'stage:downstream',
+      'stage:midstream',
+      'stage:upstream',
+    ]);
+    await resolveAll(k);
+    expect(html.dataset.mapState).toBe('ready');
+    state.setUi('chainOpen', false);
+    expect(container.querySelector('[data-chain-panel]')).toBeNull();
+    expect(html.dataset.mapState).toBe('ready');
+  });
 });
