@@ -54,7 +54,8 @@ async function start() {
     setBoundaries({ counties: d.counties, prefecture: d.prefecture });
     const studyArea = d.prefecture as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
     // An import kept in this browser (issue 7) is shown instead of the deployment's data until restored.
-    const stored = await loadDataset();
+    // Never inside a frame: a portal (same-site storage) must not see a user's import, nor drive the map over it.
+    const stored = window.parent !== window ? null : await loadDataset();
     if (stored) state.loadData({ ...stored, studyArea, kind: 'imported' });
     else state.loadData({ ...d, studyArea, kind: d.sample ? 'sample' : 'configured' });
   } catch (e) {

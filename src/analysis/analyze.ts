@@ -49,7 +49,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const zones = input.zones ?? [];
   const areaKm2 = input.studyAreaKm2 ?? (input.studyArea ? studyAreaKm2(input.studyArea) : 0);
 
-  const resolvedZones: Record<string, string> = {};
+  const resolvedZones: Record<string, string> = Object.create(null);
   const zoneOfSet = (set: readonly AnalysisRecord[]): (string | null)[] => {
     const res = resolveZones(set, zones);
     set.forEach((r, i) => {

@@ -197,6 +197,8 @@ export class AnalysisClient {
   private onReply(reply: FromWorker): void {
     if (reply.type === 'loaded') {
       if (reply.dataset !== this.dataset) return;
+      // A structured clone has Object's prototype again: ids like constructor must not read as zones.
+      Object.setPrototypeOf(reply.figures.resolvedZones, null);
       this.loaded?.resolve(reply.figures);
       this.loaded = null;
       return;

@@ -104,7 +104,8 @@ export function createAnalysisSession(): AnalysisSession {
       cache.clear();
       const res = resolveZones(r, z);
       zoneOf = res.zoneOf;
-      const resolvedZones: Record<string, string> = {};
+      // Record ids are data: inherited keys (constructor, toString) must never read as zones.
+      const resolvedZones: Record<string, string> = Object.create(null);
       r.forEach((rec, i) => {
         const zone = res.zoneOf[i];
         if (res.byContainment[i] && zone) resolvedZones[rec.id] = zone;

@@ -21,6 +21,10 @@ export function parseSetFilters(
     }
     const good = cleanFacetList(facet, v, warn, `belt:set-filters ${key}`);
     if (good === null) return null;
+    if (Array.isArray(v) && v.length > 0 && good.length === 0) {
+      warn(`[belt] belt:set-filters ${key} has no known value; ignored`);
+      continue;
+    }
     (out as Record<string, string[]>)[key] = good;
   }
   return out;

@@ -77,12 +77,14 @@ export interface Bridge {
 export function createBridge(
   allowedOrigins: readonly string[],
   onMessage: (msg: InMessage, reply: (m: OutMessage) => void) => void,
+  /** While true, only the same origin is heard and told anything (the map shows a user's own import). */
+  ownOriginOnly: () => boolean = () => false,
 ): Bridge {
   const self = window.location.origin;
   const targets = [...new Set([self, ...allowedOrigins])];
   const parent = window.parent !== window ? window.parent : null;
   const listener = (ev: MessageEvent) => {
-    if (!isAllowedOrigin(ev.origin, allowedOrigins, self)) return; // ignored, never answered
+    if (!isAllowedOrigin(ev.origin, ownOriginOnly() ? [] : allowedOrigins, self)) return; // ignored, never answered
     const msg = parseInMessage(ev.data);
     if (!msg) {
       // Refused like a malformed URL value: with a console warning (issue 9).
@@ -100,7 +102,7 @@ export function createBridge(
       if (!parent) return;
       // postMessage delivers only when the parent's origin equals targetOrigin, so each allowed
       // origin is tried; a parent of any other origin receives nothing.
-      for (const o of targets) parent.postMessage(msg, { targetOrigin: o });
+      for (const o of ownOriginOnly() ? [self] : targets) parent.postMessage(msg, { targetOrigin: o });
     },
     dispose() {
       window.removeEventListener('message', listener);

@@ -20,31 +20,37 @@ export function bindPortal(s: BeltState, config: BeltConfig, view: () => MapView
       levels: Object.fromEntries(CHAIN_STAGES.map((st) => [st, a?.stages[st].level ?? 'none'])),
     };
   };
-  const bridge = createBridge(config.embed.allowedOrigins, (msg, reply) => {
-    switch (msg.type) {
-      case 'belt:set-stages':
-        s.setStages(msg.stages);
-        break;
-      case 'belt:set-view': {
-        const v = { lon: msg.lon, lat: msg.lat, zoom: msg.zoom };
-        const map = view();
-        if (map) map.jumpTo(v);
-        else s.setUi('view', v);
-        break;
+  // Data a user imported into this browser never reach another origin (contract.md, Messages).
+  const imported = () => s.dataset()?.kind === 'imported';
+  const bridge = createBridge(
+    config.embed.allowedOrigins,
+    (msg, reply) => {
+      switch (msg.type) {
+        case 'belt:set-stages':
+          s.setStages(msg.stages);
+          break;
+        case 'belt:set-view': {
+          const v = { lon: msg.lon, lat: msg.lat, zoom: msg.zoom };
+          const map = view();
+          if (map) map.jumpTo(v);
+          else s.setUi('view', v);
+          break;
+        }
+        case 'belt:select':
+          s.select({ kind: 'enterprise', id: msg.id });
+          break;
+        case 'belt:get-state':
+          reply(stateMessage());
+          break;
+        case 'belt:set-filters': {
+          const { type: _, ...patch } = msg;
+          s.setFilters(patch);
+          break;
+        }
       }
-      case 'belt:select':
-        s.select({ kind: 'enterprise', id: msg.id });
-        break;
-      case 'belt:get-state':
-        reply(stateMessage());
-        break;
-      case 'belt:set-filters': {
-        const { type: _, ...patch } = msg;
-        s.setFilters(patch);
-        break;
-      }
-    }
-  });
+    },
+    imported,
+  );
   onCleanup(() => bridge.dispose());
   let announcedReady = false;
   createEffect(

@@ -13,7 +13,7 @@ export function parseFilterParams(q: URLSearchParams, warn: (msg: string) => voi
     if (raw === null) continue;
     const parts = raw
       .split(',')
-      .map((s) => s.trim())
+      .map((s) => safeDecode(s).trim())
       .filter((s) => s !== '');
     const good = cleanFacetList(facet, parts, warn, `?${key}=`);
     if (good === null) continue;
@@ -32,6 +32,16 @@ export function writeFilterParams(q: URLSearchParams, f: Partial<Filters> | unde
     const key = FACET_KEY[facet];
     const list = f?.[key] ?? null;
     if (list === null) q.delete(key);
-    else q.set(key, list.join(','));
+    // Each value escaped: a zone id may hold a comma (or anything an imported file gave it).
+    else q.set(key, list.map((v) => encodeURIComponent(v)).join(','));
+  }
+}
+
+/** A value as written by writeFilterParams (and a hand-written one, unescaped, as it is). */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }

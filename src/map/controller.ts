@@ -200,6 +200,8 @@ export class MapController implements MapView {
       ],
       minZoom: 5,
       maxZoom: 16,
+      // Labels appear with their frame, not after a 300 ms fade (which keeps the map busy): one change, one frame.
+      fadeDuration: 0,
       canvasContextAttributes: { preserveDrawingBuffer: false },
     });
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');

@@ -92,3 +92,28 @@ describe('belt:set-filters', () => {
     warn.mockRestore();
   });
 });
+
+describe('review fixes: filters from outside', () => {
+  it('a zone id holding a comma (an imported file may give one) survives the URL round trip', () => {
+    const f: Filters = { segments: null, counties: null, zones: ['SR,001', 'C', 'none'], precision: null };
+    const q = writeUrlState('', { stages: ['upstream'], lang: 'zh', filters: f });
+    expect(parseUrlState(q, vi.fn()).filters).toEqual({ zones: ['SR,001', 'C', 'none'] });
+  });
+
+  it('belt:set-filters with only unknown values leaves that filter unchanged (as ?segments=Casting does)', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(parseInMessage({ type: 'belt:set-filters', segments: ['Casting'], counties: ['361104'] })).toEqual(
+      {
+        type: 'belt:set-filters',
+        counties: ['361104'],
+      },
+    );
+    expect(warn.mock.calls.flat().join(' ')).toMatch(/no known value/);
+    // An empty list still means none.
+    expect(parseInMessage({ type: 'belt:set-filters', segments: [] })).toEqual({
+      type: 'belt:set-filters',
+      segments: [],
+    });
+    warn.mockRestore();
+  });
+});

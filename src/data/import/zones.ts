@@ -45,6 +45,12 @@ export async function readZoneTable(
     if (!entry) throw new Error('the KMZ holds no .kml file');
     return featuresTable(kmlFeatures(decodeUtf8(files[entry]!)));
   }
+  // shpjs's own unzip loops for ever on a truncated archive: fflate refuses a broken one first.
+  try {
+    unzipSync(bytes, { filter: () => false });
+  } catch {
+    throw new Error('the file is not a readable zip archive (damaged or incomplete)');
+  }
   const g = globalThis as { self?: unknown };
   g.self ??= globalThis; // shpjs is written for browsers
   const { parseZip } = await import('shpjs');

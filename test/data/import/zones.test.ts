@@ -35,6 +35,11 @@ async function zonesOf(name: string, bytes: Uint8Array, crs: 'wgs84' | 'gcj02' =
 }
 
 describe('zone files', () => {
+  it('a damaged zip is refused at once with a message (shpjs alone looped for ever on it)', async () => {
+    const bytes = new TextEncoder().encode('PK\u0003\u0004garbage');
+    await expect(readImportFile('zones.zip', bytes)).rejects.toThrow(/zip/);
+  });
+
   it('KML (Google Earth / 奥维): names, levels, counties from ExtendedData; MultiGeometry merged; a line rejected', async () => {
     const r = await zonesOf('zones.kml', new TextEncoder().encode(KML));
     expect(r.zones.map((z) => [z.name, z.level, z.county, z.geometry?.type, z.realBoundary])).toEqual([
