@@ -143,8 +143,12 @@ export function createImportFlow(s: BeltState, config: BeltConfig) {
         zones: typeof r.zones;
         sample: boolean;
       };
+      let zoneFilter: string[] | null = null;
       if (r.kind === 'zones') {
         const joined = rejoinZones(current?.enterprises ?? [], current?.zones ?? [], r.zones);
+        // A zone filter follows its zones to their new ids (set once they are loaded, below).
+        const zf = s.filters().zones;
+        if (zf && joined.renamed.size > 0) zoneFilter = zf.map((z) => joined.renamed.get(z) ?? z);
         next = { enterprises: joined.enterprises, zones: joined.zones, sample: current?.sample ?? false };
       } else next = { enterprises: r.enterprises, zones: r.zones, sample: false };
       s.loadData({
@@ -154,6 +158,7 @@ export function createImportFlow(s: BeltState, config: BeltConfig) {
         name: f.name,
         since,
       });
+      if (zoneFilter) s.setFilters({ zones: zoneFilter });
       batch(() => {
         setReport(r.report);
         setStep('report');

@@ -370,7 +370,8 @@ export function importEnterprises(
         const key = zoneNameKey(zoneText);
         zone = zoneByName.get(key) ?? null;
         if (!zone) {
-          zone = `zone-${zones.length + 1}`;
+          // Not zone-N: a zone file generates those, and an id must never name two different zones.
+          zone = `reg-zone-${zones.length + 1}`;
           while (zoneIds.has(zone)) zone = `${zone}+`;
           zones.push({
             id: zone,

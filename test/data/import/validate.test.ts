@@ -229,10 +229,10 @@ describe('zones named in the registry (domain.md)', () => {
     const r = await importText('name,所属园区\n甲,z1\n乙, 上饶经开区１ \n丙,新园区\n丁,新园区\n', {
       zones: [zone('z1', '某园区'), zone('z2', '上饶经开区1')],
     });
-    expect(r.records.map((e) => e.zone)).toEqual(['z1', 'z2', 'zone-3', 'zone-3']);
+    expect(r.records.map((e) => e.zone)).toEqual(['z1', 'z2', 'reg-zone-3', 'reg-zone-3']);
     expect(r.zones.slice(2)).toEqual([
       expect.objectContaining({
-        id: 'zone-3',
+        id: 'reg-zone-3',
         name: '新园区',
         geometry: null,
         precision: 'none',

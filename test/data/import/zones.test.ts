@@ -146,4 +146,25 @@ describe('a zone file under kept enterprises', () => {
     expect(r.enterprises.map((x) => x.zone)).toEqual(['k1', 'zone-2', null]);
     expect(r.zones.map((x) => x.id)).toEqual(['k1', 'zone-2']);
   });
+
+  it('the same generated id in both files is not the same zone unless it names it (review)', () => {
+    // A registry's zones 甲园区 = zone-1, 乙园区 = zone-2; a zone file without ids: 丙园区 = zone-1, 甲园区 = zone-2.
+    const old = [z('zone-1', '甲园区', null), z('zone-2', '乙园区', null)];
+    const fresh = [
+      z('zone-1', '丙园区', { type: 'Polygon', coordinates: [RING] }),
+      z('zone-2', '甲园区', { type: 'Polygon', coordinates: [RING] }),
+    ];
+    const r = rejoinZones([e('厂一', 'zone-1'), e('厂二', 'zone-2'), e('厂三', 'zone-2')], old, fresh);
+    // 厂一 follows 甲园区 to its new id; 乙园区 stays a zone of its own under a fresh id (zone-2 is taken).
+    expect(r.enterprises.map((x) => x.zone)).toEqual(['zone-2', 'zone-2~2', 'zone-2~2']);
+    expect(r.zones.map((x) => [x.id, x.name])).toEqual([
+      ['zone-1', '丙园区'],
+      ['zone-2', '甲园区'],
+      ['zone-2~2', '乙园区'],
+    ]);
+    expect([...r.renamed]).toEqual([
+      ['zone-1', 'zone-2'],
+      ['zone-2', 'zone-2~2'],
+    ]);
+  });
 });
