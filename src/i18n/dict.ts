@@ -166,6 +166,7 @@ export const zh = {
   'filters.clear': '清除全部筛选',
   'filters.hint': '数字为在其他筛选条件下该项的企业数；未勾选项显示“+n”，即勾选后将增加的企业数。',
   'filters.active': '{n} 项筛选生效',
+  'filters.summary': '筛选：{list}',
   'facet.segment': '细分环节',
   'facet.county': '县（市、区）',
   'facet.zone': '开发区',
@@ -547,6 +548,7 @@ export const en: Record<MessageKey, string> = {
   'filters.hint':
     'Each number: firms with that value under the other filters; an unticked value shows “+n”, what ticking it would add.',
   'filters.active': '{n} filter(s) in force',
+  'filters.summary': 'Filtered: {list}',
   'facet.segment': 'Segment',
   'facet.county': 'County',
   'facet.zone': 'Development zone',

@@ -21,6 +21,7 @@ import { EnterpriseList } from './EnterpriseList.tsx';
 import { createEmbedCode } from './embed-code.ts';
 import { exportView } from './exports.ts';
 import { FilterPanel } from './FilterPanel.tsx';
+import { filterSummary, zoneDisplayName } from './facet-labels.ts';
 import { bindHtmlHooks } from './html-hooks.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { createImportFlow } from './import-flow.ts';
@@ -66,8 +67,10 @@ export function App(props: AppProps) {
   const zoneName = (id: string | null) => {
     if (!id) return '—';
     const z = s.zoneById().get(id);
-    return z ? (lang() === 'en' && z.nameEn ? z.nameEn : z.name) : id;
+    return z ? zoneDisplayName(z) : id;
   };
+  /** The filters in force in words: printed, so a filtered printout never reads as the whole belt. */
+  const filterLine = () => filterSummary(s.filters(), zoneName);
   /** Fly to a place; an approximate location gets a zoom that does not pretend otherwise. */
   const locate = (lon: number, lat: number, precision?: Precision) =>
     map()?.flyTo(lon, lat, precision && APPROX_ZOOM[precision]);
@@ -148,6 +151,11 @@ export function App(props: AppProps) {
         <div class="warnings" role="alert">
           <For each={s.ui.warnings}>{(w) => <p>{t(w.key, w.params)}</p>}</For>
         </div>
+      </Show>
+      <Show when={filterLine()}>
+        <p class="print-filters" data-filter-summary>
+          {filterLine()}
+        </p>
       </Show>
       <Show when={s.isSample()}>
         <p class="sample-notice" data-sample-notice role="note">

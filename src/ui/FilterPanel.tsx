@@ -1,17 +1,12 @@
 import { For } from 'solid-js';
-import { countyName } from '../data/counties.ts';
 import { type FacetCounts, facetValues } from '../data/facet-counts.ts';
-import { FACET_KEY, FACETS, type FacetName, type Filters, facetList, NO_ZONE } from '../data/filters.ts';
-import { lang, type MessageKey, t } from '../i18n/index.ts';
+import { FACET_KEY, FACETS, type FacetName, type Filters, facetList } from '../data/filters.ts';
+import { t } from '../i18n/index.ts';
 import { CountBadge } from './CountBadge.tsx';
+import { FACET_TITLE, facetValueLabel } from './facet-labels.ts';
 import { facetPatch } from './facet-toggle.ts';
 
-const TITLE: Record<FacetName, MessageKey> = {
-  segment: 'facet.segment',
-  county: 'facet.county',
-  zone: 'facet.zone',
-  precision: 'facet.precision',
-};
+const TITLE = FACET_TITLE;
 
 export interface FilterPanelProps {
   filters: Filters;
@@ -30,12 +25,7 @@ export interface FilterPanelProps {
  * filter (a value switched off reads "+n": what switching it on would add); one control clears all.
  */
 export function FilterPanel(props: FilterPanelProps) {
-  const label = (facet: FacetName, v: string): string => {
-    if (facet === 'segment') return t(`segment.${v}` as MessageKey);
-    if (facet === 'county') return countyName(v, lang());
-    if (facet === 'precision') return t(`precision.${v}` as MessageKey);
-    return v === NO_ZONE ? t('facet.zoneNone') : props.zoneName(v);
-  };
+  const label = (facet: FacetName, v: string): string => facetValueLabel(facet, v, props.zoneName);
   const values = (facet: FacetName) => facetValues(facet, { zoneValues: [...props.zoneValues] });
   return (
     <section class="filters" aria-labelledby="filters-title" data-filters>

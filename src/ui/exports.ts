@@ -3,6 +3,7 @@ import { enterprisesToCSV, enterprisesToGeoJSON } from '../data/serialize.ts';
 import { fmt, lang, t } from '../i18n/index.ts';
 import type { MapView } from '../map/controller.ts';
 import { STAGE_COLOURS, STAGE_COLOURS_HC } from '../map/palette.ts';
+import { filterSummary, zoneDisplayName } from './facet-labels.ts';
 import type { BeltState } from './state.ts';
 
 export type ExportKind = 'geojson' | 'csv' | 'png';
@@ -50,6 +51,12 @@ export async function exportView(
       ...(s.isSample() ? [`${t('sample.notice')} ${t('sample.more')}`] : []),
       ATTRIBUTION[lang()],
     ];
+    // A filtered view says so (the legend's counts are those of the filtered firms).
+    const filtered = filterSummary(s.filters(), (id) => {
+      const z = s.zoneById().get(id);
+      return z ? zoneDisplayName(z) : id;
+    });
+    if (filtered) lines.splice(1, 0, filtered);
     const spec = {
       title: ctx.title,
       legend: s.ui.stages.map((st) => ({ label: `${t(`stage.${st}`)} ${fmt(counts[st])}`, colour: pal[st] })),
