@@ -67,8 +67,18 @@ function printReport(r: ImportReport): void {
     console.log(`  ${i.kind.padEnd(9)} ${i.column ? `[${i.column}] ` : ''}${i.message}`);
 }
 
+/** Reads a file as the page does; a file that cannot be read ends the run with a message naming it. */
+async function readFile(path: string, o?: Parameters<typeof readImportFile>[2]) {
+  try {
+    return await readImportFile(basename(path), new Uint8Array(readFileSync(path)), o);
+  } catch (e) {
+    console.error(`${path}: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
+
 async function readZones(path: string): Promise<Zone[]> {
-  const f = await readImportFile(basename(path), new Uint8Array(readFileSync(path)));
+  const f = await readFile(path);
   if (f.kind !== 'zones') fail(`${path}: not a zone file (no polygons)`);
   const z = importZones(f.table, guessFileMapping('zones', f.table.columns) as ZoneField[], {
     file: basename(path),
@@ -80,7 +90,7 @@ async function readZones(path: string): Promise<Zone[]> {
 
 const zonesPath = opts.get('zones');
 let zones: Zone[] = zonesPath ? await readZones(zonesPath) : [];
-const f = await readImportFile(basename(file), new Uint8Array(readFileSync(file)), {
+const f = await readFile(file, {
   ...(encoding ? { encoding } : {}),
   ...(opts.has('sheet') ? { sheet: opts.get('sheet')! } : {}),
 });

@@ -56,4 +56,19 @@ describe('npm run import', () => {
       /--crs must be one of/,
     );
   });
+
+  it('a file it cannot read ends with a message naming it, not a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'belt-import-'));
+    const bad = join(dir, 'not-a-collection.geojson');
+    writeFileSync(bad, JSON.stringify({ a: 1 }));
+    let err = '';
+    try {
+      run(bad);
+    } catch (e) {
+      err = String((e as { stderr?: string }).stderr);
+      expect((e as { status?: number }).status).toBe(1);
+    }
+    expect(err).toContain(`${bad}: `);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
 });
