@@ -12,9 +12,11 @@ import type { Basemap } from '../embed/config.ts';
 import type { View } from '../embed/url.ts';
 import type { Lang } from '../i18n/index.ts';
 import { BASEMAP_SOURCES, basemapAttribution, basemapParts, TILE_PROTOCOLS } from './basemap.ts';
+import { stageSetIndex } from './cluster-labels.ts';
 import {
   clusterCentreFeatures,
   countyLabelFeatures,
+  countyNameSites,
   enterpriseFeatures,
   hullFeatures,
   type MapFrame,
@@ -174,6 +176,18 @@ export class MapController implements MapView {
   private readonly data = new Map<string, unknown>();
   /** The applied changes MapLibre has not yet drawn (idle), if any. */
   private settling: Promise<void> | null = null;
+  /** What the cluster centres' data (with their size labels' masks) were last built from. */
+  private sizes: {
+    clusters: MapFrame['clusters'];
+    counties: GeoJSON.FeatureCollection | null;
+    lang: Lang | null;
+    largeText: boolean;
+  } = { clusters: null, counties: null, lang: null, largeText: false };
+  /** The clusters and the set of visible chain stages their feature state shows. */
+  private clusterState: { clusters: MapFrame['clusters'] | undefined; set: number } = {
+    clusters: undefined,
+    set: -1,
+  };
   private readonly basemapAttribution: string;
 
   constructor(init: MapInit, cb: MapCallbacks) {
@@ -279,7 +293,11 @@ export class MapController implements MapView {
   /** The cluster drawn by `layer` (outline or symbol) at `p`, if the clusters are shown. */
   private clusterAt(p: maplibregl.Point, layer: string): MapHit | null {
     if (this.style.hulls === false) return null;
-    const f = this.map.queryRenderedFeatures(p, { layers: [layer] })[0];
+    // A switched-off stage's clusters are still laid out (transparent): they are not hit.
+    const on = new Set<string>(this.style.stages);
+    const f = this.map
+      .queryRenderedFeatures(p, { layers: [layer] })
+      .find((x) => on.has(String(x.properties?.stage)));
     if (f?.properties?.key == null) return null;
     return { kind: 'cluster', id: String(f.properties.key), anchor: String(f.properties.anchor) };
   }
@@ -304,6 +322,51 @@ export class MapController implements MapView {
     if (this.data.get(source) === value) return false;
     this.data.set(source, value);
     this.map.getSource<maplibregl.GeoJSONSource>(source)?.setData(features(value));
+    return true;
+  }
+
+  /**
+   * Gives the cluster centres their data when the clusters, the county names (in the map's language)
+   * or the text size changed: which size labels show is placed around those names (cluster-labels.ts).
+   */
+  private placeClusterSizes(
+    clusters: MapFrame['clusters'],
+    counties: GeoJSON.FeatureCollection | null = this.sizes.counties,
+  ): boolean {
+    const next = { clusters, counties, lang: this.style.lang, largeText: this.style.largeText };
+    const was = this.sizes;
+    if (
+      was.clusters === next.clusters &&
+      was.counties === next.counties &&
+      was.lang === next.lang &&
+      was.largeText === next.largeText
+    )
+      return false;
+    this.sizes = next;
+    const names = counties ? countyNameSites(counties, next.lang) : [];
+    this.map
+      .getSource<maplibregl.GeoJSONSource>(SOURCE.clusterCentres)
+      ?.setData(clusterCentreFeatures(clusters, names, next.largeText));
+    return true;
+  }
+
+  /**
+   * Shows the visible stages' clusters and hides the others by feature state (`off`, and the label set
+   * `set`: style.ts clusterLabelOpacity), on their discs and outlines alike: no layout, no tile.
+   */
+  private showClusters(clusters: MapFrame['clusters'], stages: readonly Stage[]): boolean {
+    const set = stageSetIndex(stages);
+    if (this.clusterState.clusters === clusters && this.clusterState.set === set) return false;
+    this.clusterState = { clusters, set };
+    const on = new Set<string>(stages);
+    for (const st of Object.values(clusters ?? {})) {
+      for (const c of st.clusters) {
+        const state = { off: !on.has(c.stage), set: 2 ** set };
+        const id = `${c.stage}/${c.id}`;
+        this.map.setFeatureState({ source: SOURCE.clusterCentres, id }, state);
+        this.map.setFeatureState({ source: SOURCE.hulls, id }, state);
+      }
+    }
     return true;
   }
 
@@ -338,8 +401,8 @@ export class MapController implements MapView {
       this.fill(SOURCE.enterprises, frame.points, enterpriseFeatures),
       this.fill(SOURCE.zones, frame.zones, zoneFeatures),
       this.fill(SOURCE.hulls, frame.clusters, hullFeatures),
-      this.fill(SOURCE.clusterCentres, frame.clusters, clusterCentreFeatures),
       this.fill(SOURCE.hexgrid, frame.hex, (h) => h as GeoJSON.FeatureCollection),
+      this.showClusters(frame.clusters, frame.stages),
       this.restyle({
         stages: frame.stages,
         filters: frame.filters,
@@ -347,6 +410,7 @@ export class MapController implements MapView {
         hexGrid: frame.hexGrid,
         hexStage: frame.hexStage,
       }),
+      this.placeClusterSizes(frame.clusters),
     ].some(Boolean);
     await this.drawn(changed);
   }
@@ -358,18 +422,21 @@ export class MapController implements MapView {
     await this.loaded;
     this.fill(SOURCE.counties, counties, (c) => c);
     this.fill(SOURCE.countyLabels, counties, countyLabelFeatures);
+    this.placeClusterSizes(this.sizes.clusters, counties);
     this.fill(SOURCE.prefecture, prefecture, (p) => p);
   }
 
   async setLang(lang: Lang): Promise<void> {
     await this.loaded;
     this.restyle({ lang });
+    this.placeClusterSizes(this.sizes.clusters);
   }
 
   /** Large-text, high-contrast mode: the same style as one loaded with it (one definition, style.ts). */
   async setLargeText(largeText: boolean): Promise<void> {
     await this.loaded;
     this.restyle({ largeText });
+    this.placeClusterSizes(this.sizes.clusters);
   }
 
   /** The canvas label and the zoom buttons' names, in the interface language. */

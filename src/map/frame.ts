@@ -7,6 +7,15 @@ import type { HexGrid } from '../analysis/protocol.ts';
 import type { ClusterInfo, StageFigures } from '../analysis/types.ts';
 import { type Filters, NO_ZONE } from '../data/filters.ts';
 import type { ChainStage, Enterprise, Stage, Zone } from '../data/types.ts';
+import type { Lang } from '../i18n/index.ts';
+import {
+  CLUSTER_LABEL_PX,
+  LABEL_ZOOMS,
+  LARGE_TEXT_SCALE,
+  labelMasks,
+  maskProperty,
+  type NameSite,
+} from './cluster-labels.ts';
 import type { HexStage } from './style.ts';
 
 export interface MapFrame {
@@ -110,17 +119,46 @@ export const CLUSTER_SYMBOL_MAX_RADIUS = 30;
  * Issue 8: every cluster as one point at its centre, for the overview symbols: `r` is its radius in
  * px, so that areas are proportional to members across every stage of the frame.
  */
-export function clusterCentreFeatures(clusters: MapFrame['clusters']): GeoJSON.FeatureCollection {
+export function clusterCentreFeatures(
+  clusters: MapFrame['clusters'],
+  names: readonly NameSite[] = [],
+  largeText = false,
+): GeoJSON.FeatureCollection {
   const all = Object.values(clusters ?? {}).flatMap((st) => st.clusters);
   const max = Math.max(1, ...all.map((c) => c.memberIds.length));
+  const sites = all.map((c) => ({
+    lon: c.center[0],
+    lat: c.center[1],
+    members: c.memberIds.length,
+    stage: c.stage,
+    r: CLUSTER_SYMBOL_MAX_RADIUS * Math.sqrt(c.memberIds.length / max),
+  }));
+  // Which label shows at each zoom for each set of visible stages (cluster-labels.ts).
+  const scale = largeText ? LARGE_TEXT_SCALE : 1;
+  const masks = labelMasks(sites, CLUSTER_LABEL_PX * scale, names, scale);
   return {
     type: 'FeatureCollection',
-    features: all.map((c) => ({
-      type: 'Feature',
-      properties: { ...clusterProps(c), r: CLUSTER_SYMBOL_MAX_RADIUS * Math.sqrt(c.memberIds.length / max) },
-      geometry: { type: 'Point', coordinates: c.center },
-    })),
+    features: all.map((c, i) => {
+      const properties: Record<string, unknown> = { ...clusterProps(c), r: sites[i]!.r };
+      LABEL_ZOOMS.forEach((z, zi) => {
+        properties[maskProperty(z)] = masks[i]![zi];
+      });
+      return { type: 'Feature', properties, geometry: { type: 'Point', coordinates: c.center } };
+    }),
   };
+}
+
+/** The county names as places the cluster sizes give way to: label point and width, in ems, in `lang`. */
+export function countyNameSites(counties: GeoJSON.FeatureCollection, lang: Lang): NameSite[] {
+  return countyLabelFeatures(counties).features.map((f) => {
+    const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+    // The name the style shows (labelField), Chinese characters an em wide, Latin letters about 0.6.
+    const p = f.properties ?? {};
+    const name = String((lang === 'zh' ? (p.name_zh ?? p.name_en) : (p.name_en ?? p.name_zh)) ?? '');
+    let ems = 0;
+    for (const ch of name) ems += ch.charCodeAt(0) > 0x2e80 ? 1 : 0.6;
+    return { lon, lat, ems };
+  });
 }
 
 /** County label points (the `label_lon`/`label_lat` of each county feature). */

@@ -2,12 +2,22 @@
  * The MapLibre style, built from geodata/ alone: no glyph server (labels use local fonts), no
  * remote tiles unless an administrator configures a raster basemap. Pure: no MapLibre runtime.
  */
-import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { type Filters, NO_FILTERS } from '../data/filters.ts';
 import { APPROXIMATE_PRECISIONS, CHAIN_STAGES, STAGES, type Stage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
 import type { Lang } from '../i18n/index.ts';
 import { basemapParts } from './basemap.ts';
+import {
+  CLUSTER_LABEL_PX,
+  COUNTY_LABEL_PX,
+  LABEL_OFFSET_EM,
+  LABEL_STEP,
+  LABEL_ZOOMS,
+  LARGE_TEXT_SCALE,
+  maskProperty,
+  STAGE_SETS,
+} from './cluster-labels.ts';
 import { STAGE_COLOURS, STAGE_COLOURS_HC } from './palette.ts';
 
 /** Local font stack: Debian's WenQuanYi, Noto CJK, and the usual Windows/macOS CJK fonts. */
@@ -102,6 +112,35 @@ export function pointFilter(stages: readonly Stage[], f: Filters, approx?: boole
   return ['all', base, ...terms];
 }
 
+/**
+ * A cluster's drawing (disc, label, outline) is shown or hidden with its stage by feature state
+ * (`off`), not by a layer filter: a stage toggle then changes no layout and loads no tile.
+ */
+const clusterOff: ExpressionSpecification = ['boolean', ['feature-state', 'off'], false];
+function unlessOff(value: number | ExpressionSpecification): ExpressionSpecification {
+  return ['case', clusterOff, 0, value];
+}
+
+/**
+ * A size label's opacity from zoom `z` on: 1 where cluster-labels.ts placed it for that zoom and the
+ * visible set of chain stages, whose bit (2^set) the controller puts in the feature state `set`.
+ */
+export function clusterLabelOpacity(z: number): ExpressionSpecification {
+  const allSets = 2 ** (STAGE_SETS - 1);
+  const mask: ExpressionSpecification = ['to-number', ['get', maskProperty(z)], 0];
+  const bit: ExpressionSpecification = [
+    '%',
+    ['floor', ['/', mask, ['coalesce', ['feature-state', 'set'], allSets]]],
+    2,
+  ];
+  return ['case', ['==', bit, 1], 1, 0];
+}
+
+/** The size labels' layers, one per zoom step of cluster-labels.ts (LABEL_ZOOMS). */
+export const CLUSTER_LABEL_LAYERS = LABEL_ZOOMS.map(
+  (z) => `cluster-symbols-label-${Math.round(z / LABEL_STEP)}`,
+);
+
 /** Below this zoom each cluster is one symbol at its centre; from it on, its outline (issue 8). */
 export const CLUSTER_OUTLINE_ZOOM = 11;
 
@@ -168,12 +207,11 @@ export interface StyleOptions {
  * a map that switched to large text equals one loaded with it.
  */
 export function buildStyle(o: StyleOptions): StyleSpecification {
-  const big = o.largeText ? 1.4 : 1;
+  const big = o.largeText ? LARGE_TEXT_SCALE : 1;
   const shown = (on: boolean) => ({ visibility: on ? ('visible' as const) : ('none' as const) });
   const hulls = shown(o.hulls ?? true);
   const points = shown(!(o.hexGrid ?? false));
   const hexN = hexCount(o.hexStage ?? 'total', o.stages);
-  const stagesOn = stageFilter(o.stages);
   const filters = o.filters ?? NO_FILTERS;
   const base = basemapParts(o.basemap, o.lang, o.baseUrl);
   return {
@@ -290,21 +328,20 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         minzoom: CLUSTER_OUTLINE_ZOOM,
         type: 'fill',
         source: 'hulls',
-        filter: stagesOn,
         layout: hulls,
-        paint: { 'fill-color': stageColour(o.largeText), 'fill-opacity': 0.12 },
+        paint: { 'fill-color': stageColour(o.largeText), 'fill-opacity': unlessOff(0.12) },
       },
       {
         id: 'hulls-line',
         minzoom: CLUSTER_OUTLINE_ZOOM,
         type: 'line',
         source: 'hulls',
-        filter: ['all', stagesOn, ['!', ['get', 'approx']]],
+        filter: ['!', ['get', 'approx']],
         layout: hulls,
         paint: {
           'line-color': stageColour(o.largeText),
           'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
-          'line-opacity': 0.8,
+          'line-opacity': unlessOff(0.8),
         },
       },
       {
@@ -313,12 +350,12 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         minzoom: CLUSTER_OUTLINE_ZOOM,
         type: 'line',
         source: 'hulls',
-        filter: ['all', stagesOn, ['get', 'approx']],
+        filter: ['get', 'approx'],
         layout: hulls,
         paint: {
           'line-color': stageColour(o.largeText),
           'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
-          'line-opacity': 0.8,
+          'line-opacity': unlessOff(0.8),
           'line-dasharray': [3, 2],
         },
       },
@@ -404,13 +441,13 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         type: 'circle',
         source: 'cluster-centres',
         maxzoom: CLUSTER_OUTLINE_ZOOM,
-        filter: stagesOn,
         // Smaller discs drawn over larger ones, so every one can be seen and clicked.
         layout: { ...hulls, 'circle-sort-key': ['-', 0, ['get', 'members']] },
         paint: {
           'circle-radius': ['*', big, ['get', 'r']],
           'circle-color': stageColour(o.largeText),
-          'circle-opacity': 0.45,
+          'circle-opacity': unlessOff(0.45),
+          'circle-stroke-opacity': unlessOff(1),
           'circle-stroke-color': [
             'case',
             ['boolean', ['feature-state', 'selected'], false],
@@ -420,6 +457,36 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
           'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, 1.5],
         },
       },
+      // Each disc's size, one layer per zoom step. Which labels show is decided in data (cluster-labels.ts:
+      // the larger first, none over another) and switched by feature state, so a stage toggle lays
+      // nothing out again. Below the place names: they are placed first and a size moves aside for them
+      // (it ignores placement, so a size, shown or not, never pushes a name away).
+      ...LABEL_ZOOMS.map(
+        (z, i): LayerSpecification => ({
+          id: CLUSTER_LABEL_LAYERS[i]!,
+          type: 'symbol',
+          source: 'cluster-centres',
+          minzoom: z,
+          maxzoom: z + LABEL_STEP,
+          layout: {
+            ...hulls,
+            'text-field': ['to-string', ['get', 'members']],
+            'text-font': FONT_STACK,
+            'text-size': CLUSTER_LABEL_PX * big,
+            'text-ignore-placement': true,
+            // Where a place name sits on its disc, the size moves just below the disc rather than hide.
+            'text-variable-anchor': ['center', 'top'],
+            'text-radial-offset': ['+', ['/', ['get', 'r'], CLUSTER_LABEL_PX], LABEL_OFFSET_EM],
+            'text-padding': 1,
+          },
+          paint: {
+            'text-color': '#111111',
+            'text-halo-color': '#FFFFFF',
+            'text-halo-width': 1.5,
+            'text-opacity': clusterLabelOpacity(z),
+          },
+        }),
+      ),
       {
         id: 'townships-label',
         type: 'symbol',
@@ -450,29 +517,17 @@ export function buildStyle(o: StyleOptions): StyleSpecification {
         layout: {
           'text-field': labelField(o.lang),
           'text-font': FONT_STACK,
-          'text-size': ['interpolate', ['linear'], ['zoom'], 7, 12 * big, 10, 16 * big],
-          // Moves aside for the cluster sizes drawn over it (issue 8), rather than hiding behind them.
+          'text-size': [
+            'interpolate',
+            ['linear'],
+            ['zoom'],
+            ...COUNTY_LABEL_PX.flatMap(([z, px]) => [z, px * big]),
+          ],
+          // Moves aside for the township and zone names rather than hiding (cluster sizes give way to it).
           'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
           'text-radial-offset': 1.2,
         },
         paint: { 'text-color': '#1F2933', 'text-halo-color': '#FFFFFF', 'text-halo-width': 2 },
-      },
-      {
-        id: 'cluster-symbols-label',
-        type: 'symbol',
-        source: 'cluster-centres',
-        maxzoom: CLUSTER_OUTLINE_ZOOM,
-        filter: stagesOn,
-        layout: {
-          ...hulls,
-          'text-field': ['to-string', ['get', 'members']],
-          'text-font': FONT_STACK,
-          'text-size': 12 * big,
-          // The largest clusters are labelled first; a label that would cover another gives way.
-          'symbol-sort-key': ['-', 0, ['get', 'members']],
-          'text-padding': 1,
-        },
-        paint: { 'text-color': '#111111', 'text-halo-color': '#FFFFFF', 'text-halo-width': 1.5 },
       },
     ],
   };

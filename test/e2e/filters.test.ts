@@ -305,6 +305,22 @@ describe('faceted filters', () => {
         expect(await details.locator('[data-field="members"]').textContent()).toBe(
           String(hit.memberIds.length),
         );
+        // Its stage switched off, its disc (hidden by feature state, still laid out) is not hit.
+        await details.locator('button.close').click();
+        await page.locator(`[data-stage-filter="${st2}"]`).click();
+        await waitReady(page);
+        await page.screenshot({ path: resolve(SHOTS, `clusters-overview-${st2}-off.png`) });
+        await page.mouse.click(box.x + pt.x, box.y + pt.y);
+        await page.waitForTimeout(400);
+        const after = await page
+          .locator('[data-details][data-cluster-id]')
+          .getAttribute('data-cluster-id')
+          .catch(() => null);
+        expect(after?.startsWith(`${st2}/`) ?? false).toBe(false);
+        if (await page.locator('[data-details]').count())
+          await page.locator('[data-details] button.close').click();
+        await page.locator(`[data-stage-filter="${st2}"]`).click();
+        await waitReady(page);
       }
       // The list, sorted by zone (the rows then name their zone).
       if (await page.locator('[data-details]').count())

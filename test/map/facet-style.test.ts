@@ -5,7 +5,13 @@ import type { StageFigures } from '../../src/analysis/types.ts';
 import type { Filters } from '../../src/data/filters.ts';
 import { STAGES } from '../../src/data/types.ts';
 import { CLUSTER_SYMBOL_MAX_RADIUS, clusterCentreFeatures, enterpriseFeatures } from '../../src/map/frame.ts';
-import { buildStyle, CLUSTER_OUTLINE_ZOOM, LAYER, pointFilter } from '../../src/map/style.ts';
+import {
+  buildStyle,
+  CLUSTER_LABEL_LAYERS,
+  CLUSTER_OUTLINE_ZOOM,
+  LAYER,
+  pointFilter,
+} from '../../src/map/style.ts';
 import { styleDiff } from '../../src/map/style-diff.ts';
 import { ent } from '../ui/fixtures.ts';
 import { BASE_STYLE } from './style-fixtures.ts';
@@ -86,7 +92,11 @@ describe('cluster symbols', () => {
     const layers = buildStyle(base).layers as { id: string; minzoom?: number; maxzoom?: number }[];
     const l = (id: string) => layers.find((x) => x.id === id)!;
     expect(l(LAYER.clusterSymbols).maxzoom).toBe(CLUSTER_OUTLINE_ZOOM);
-    expect(l('cluster-symbols-label').maxzoom).toBe(CLUSTER_OUTLINE_ZOOM);
+    // The size labels: one layer per zoom step, together covering the discs' zooms exactly.
+    const steps = CLUSTER_LABEL_LAYERS.map((id) => l(id));
+    expect(steps[0]!.minzoom).toBe(5);
+    expect(steps.at(-1)!.maxzoom).toBe(CLUSTER_OUTLINE_ZOOM);
+    for (const [i, s] of steps.slice(1).entries()) expect(s.minzoom).toBe(steps[i]!.maxzoom);
     expect(l(LAYER.hullsFill).minzoom).toBe(CLUSTER_OUTLINE_ZOOM);
     expect(l('hulls-line').minzoom).toBe(CLUSTER_OUTLINE_ZOOM);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STAGES } from '../../src/data/types.ts';
+import { STAGES, type Stage } from '../../src/data/types.ts';
 import {
   buildStyle,
   ENTERPRISE_LAYERS,
@@ -29,13 +29,15 @@ describe('the style (pure)', () => {
       if ('source' in l) expect(Object.keys(s.sources), l.id).toContain((l as { source: string }).source);
   });
 
-  it('points, outlines and hexagons follow the visible stages by filters', () => {
+  it('points and hexagons follow the visible stages by filters, outlines by feature state', () => {
     const o = { ...base, stages: ['upstream', 'support'] as const };
     expect(layer({ ...o, stages: [...o.stages] }, LAYER.enterprisesExact).filter).toEqual(
       stageFilter(['upstream', 'support'], false),
     );
-    expect(JSON.stringify(layer({ ...o, stages: [...o.stages] }, LAYER.hullsFill).filter)).toContain(
-      'upstream',
+    const hull = layer({ ...o, stages: [...o.stages] }, LAYER.hullsFill);
+    expect(hull.filter).toBeUndefined();
+    expect(JSON.stringify((hull.paint as Record<string, unknown>)['fill-opacity'])).toContain(
+      '"feature-state","off"',
     );
     // Hexagons: the sum over visible chain stages; one stage: its own count; an off stage: none.
     expect(hexCount('total', ['upstream', 'downstream', 'support'])).toEqual([
@@ -94,5 +96,15 @@ describe('one definition: a change applied to a drawn style equals the style bui
     const kinds = new Set(ops.map((o) => (o.kind === 'filter' ? 'filter' : `${o.kind}:${o.layer}`)));
     expect([...kinds].filter((k) => k !== 'filter' && !k.includes('hexgrid'))).toEqual([]);
     expect(layersOf(base).length).toBe(layersOf({ ...base, stages: [] }).length);
+  });
+
+  it("a stage toggle leaves the clusters' layers alone: feature state shows and hides them", () => {
+    const style = buildStyle(base);
+    const source = new Map(style.layers.map((l) => [l.id, (l as { source?: string }).source]));
+    for (const stages of [['upstream'], [], ['midstream', 'downstream', 'support']] as Stage[][]) {
+      const ops = styleDiff(style, buildStyle({ ...base, stages }));
+      expect(ops.length).toBeGreaterThan(0);
+      expect(ops.filter((o) => ['hulls', 'cluster-centres'].includes(source.get(o.layer) ?? ''))).toEqual([]);
+    }
   });
 });
