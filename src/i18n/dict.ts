@@ -265,6 +265,7 @@ export const zh = {
   'dataset.sample': '当前显示：示例数据',
   'dataset.configured': '当前显示：部署配置的数据',
   'dataset.imported': '当前显示：导入的 {name}（{since} 导入）',
+  'dataset.importedZonesOnSample': '当前显示：示例企业，园区边界导入自 {name}（{since} 导入）',
   'dataset.restore': '恢复默认数据',
   'import.field.id': '编号',
   'import.field.name': '企业名称',
@@ -648,6 +649,8 @@ export const en: Record<MessageKey, string> = {
   'dataset.sample': 'Showing: the synthetic sample',
   'dataset.configured': "Showing: the deployment's data",
   'dataset.imported': 'Showing: imported {name} (since {since})',
+  'dataset.importedZonesOnSample':
+    'Showing: the synthetic sample firms, with zones imported from {name} (since {since})',
   'dataset.restore': "Restore the deployment's data",
   'import.field.id': 'Id',
   'import.field.name': 'Name',

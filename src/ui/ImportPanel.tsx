@@ -59,7 +59,8 @@ export function ImportPanel(props: { state: BeltState; flow: ImportFlow }) {
         data-name={ds()?.name ?? ''}
       >
         {kind() === 'imported'
-          ? t('dataset.imported', {
+          ? // A zone file over the sample keeps the synthetic firms: the line says so (data honesty).
+            t(props.state.isSample() ? 'dataset.importedZonesOnSample' : 'dataset.imported', {
               name: ds()?.name ?? '',
               since: (ds()?.since ?? '').slice(0, 16).replace('T', ' '),
             })

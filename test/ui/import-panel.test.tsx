@@ -72,4 +72,51 @@ describe('ImportPanel', () => {
     expect(dataset.getAttribute('data-name')).toBe('名录.csv');
     expect(container.querySelector('[data-restore-sample]')).not.toBeNull();
   });
+
+  it('a zone file over the sample keeps the sample firms and says so', async () => {
+    const state = createBeltState(DEFAULT_CONFIG, {}, runner);
+    state.loadData({ enterprises: [ent(1), ent(2)], zones: [], sample: true, kind: 'sample' });
+    const { container } = render(() => (
+      <ImportPanel state={state} flow={createImportFlow(state, DEFAULT_CONFIG)} />
+    ));
+    const zone = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { name: '<i>新</i>园区' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [117.8, 28.3],
+                [118.0, 28.3],
+                [118.0, 28.5],
+                [117.8, 28.3],
+              ],
+            ],
+          },
+        },
+      ],
+    };
+    const input = container.querySelector<HTMLInputElement>('input[data-import]')!;
+    fireEvent.change(input, {
+      target: { files: [new File([JSON.stringify(zone)], '园区.geojson', { type: 'application/geo+json' })] },
+    });
+    await waitFor(() => expect(container.querySelector('[data-import-confirm]')).not.toBeNull(), {
+      timeout: 5000,
+    });
+    fireEvent.click(container.querySelector('[data-import-confirm]')!);
+    await waitFor(() => expect(container.querySelector('[data-import-report]')).not.toBeNull(), {
+      timeout: 5000,
+    });
+    expect(container.querySelector('[data-import-report]')!.getAttribute('data-kind')).toBe('zones');
+    expect(state.zones().map((z) => z.name)).toEqual(['<i>新</i>园区']);
+    expect(state.isSample()).toBe(true);
+    const dataset = container.querySelector('[data-dataset]')!;
+    expect(dataset.getAttribute('data-kind')).toBe('imported');
+    expect(dataset.getAttribute('data-name')).toBe('园区.geojson');
+    expect(dataset.textContent).toContain('示例企业');
+    expect(dataset.querySelector('i')).toBeNull();
+  });
 });
