@@ -5,6 +5,7 @@
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { AnalysisClient } from './analysis/client.ts';
+import { indexDataset } from './data/arrival.ts';
 import { loadData } from './data/load.ts';
 import { loadDataset } from './data/persist.ts';
 import { loadConfig } from './embed/config.ts';
@@ -56,8 +57,11 @@ async function start() {
     // An import kept in this browser (issue 7) is shown instead of the deployment's data until restored.
     // Never inside a frame: a portal (same-site storage) must not see a user's import, nor drive the map over it.
     const stored = window.parent !== window ? null : await loadDataset();
-    if (stored) state.loadData({ ...stored, studyArea, kind: 'imported' });
-    else state.loadData({ ...d, studyArea, kind: d.sample ? 'sample' : 'configured' });
+    const shown = stored
+      ? { ...stored, studyArea, kind: 'imported' as const }
+      : { ...d, studyArea, kind: d.sample ? ('sample' as const) : ('configured' as const) };
+    // What depends on the dataset alone is built in slices first (no long task while it arrives).
+    state.loadData({ ...shown, index: await indexDataset(shown.enterprises, shown.zones) });
   } catch (e) {
     console.error('[belt] could not load data', e);
     state.setUi('loadError', e instanceof Error ? e.message : String(e));

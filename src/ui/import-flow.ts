@@ -8,6 +8,7 @@
  * data. The component (ImportPanel.tsx) only lays this out.
  */
 import { batch, createSignal } from 'solid-js';
+import { indexDataset } from '../data/arrival.ts';
 import type { Crs } from '../data/crs.ts';
 import type { Encoding } from '../data/import/decode.ts';
 import type { Inspection } from '../data/import/job.ts';
@@ -151,8 +152,10 @@ export function createImportFlow(s: BeltState, config: BeltConfig) {
         if (zf && joined.renamed.size > 0) zoneFilter = zf.map((z) => joined.renamed.get(z) ?? z);
         next = { enterprises: joined.enterprises, zones: joined.zones, sample: current?.sample ?? false };
       } else next = { enterprises: r.enterprises, zones: r.zones, sample: false };
+      const index = await indexDataset(next.enterprises, next.zones); // in slices: no long task
       s.loadData({
         ...next,
+        index,
         studyArea: current?.studyArea ?? null,
         kind: 'imported',
         name: f.name,
@@ -194,6 +197,7 @@ export function createImportFlow(s: BeltState, config: BeltConfig) {
       s.loadData({
         enterprises: d.enterprises,
         zones: d.zones,
+        index: await indexDataset(d.enterprises, d.zones),
         sample: d.sample,
         studyArea: current?.studyArea ?? null,
         kind: d.sample ? 'sample' : 'configured',
