@@ -30,7 +30,7 @@ import { ensureChromium } from '../scripts/ensure-chromium.mjs';
 import { enterprisesToCSV } from '../src/data/serialize.ts';
 import { ARGS } from '../test/e2e/harness-args.ts';
 import { type Mount, startServer } from '../test/e2e/server.ts';
-import { type Task, type TraceEvent, tasksOf, threadEvents } from './lib/main-thread.ts';
+import { isGpuWait, type Task, type TraceEvent, tasksOf, threadEvents } from './lib/main-thread.ts';
 import { type Bench, INIT, median, TIMEOUT_MS, watchErrors } from './lib/page.ts';
 import { sampleMount } from './lib/sample-mount.ts';
 
@@ -59,7 +59,7 @@ interface LongTask {
   at_ms: number;
   ms: number;
   own_ms: number;
-  /** The task's biggest trace events one level down (name ms). */
+  /** The longest trace event of each name inside the task (name ms), wrappers left out. */
   events: string[];
   /** Self time by function from the CPU profile (ms name file:line). */
   functions: string[];
@@ -123,23 +123,22 @@ function topFunctions(profile: Profile, t0: number, t1: number): string[] {
     .map(([k, ms]) => `${ms.toFixed(0)} ${k}`);
 }
 
-/** The biggest events directly inside a task (summed by name, with the script's function if any). */
+/** Scheduler wrappers: every task has them, they say nothing of what it did. */
+const WRAPPER = /^(RunTask|ThreadControllerImpl::RunTask|BlinkScheduler_|ThreadPool_)/;
+
+/** What a task did, by the trace: the longest event of each name inside it (scripts with their function). */
 function topEvents(onMain: TraceEvent[], task: Task): string[] {
-  const inside = onMain.filter(
-    (e) => e.ts >= task.start && e.ts + e.dur! <= task.end && e.name !== 'RunTask',
-  );
-  const children = inside.filter(
-    (e) => !inside.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur! >= e.ts + e.dur! && p.dur! > e.dur!),
-  );
-  const sum = new Map<string, number>();
-  for (const e of children) {
+  const longest = new Map<string, number>();
+  for (const e of onMain) {
+    if (e.ts < task.start || e.ts + e.dur! > task.end || WRAPPER.test(e.name) || isGpuWait(e.name)) continue;
     const fn = e.args?.data?.functionName;
     const k = fn ? `${e.name}(${fn})` : e.name;
-    sum.set(k, (sum.get(k) ?? 0) + e.dur! / 1000);
+    longest.set(k, Math.max(longest.get(k) ?? 0, e.dur! / 1000));
   }
-  return [...sum]
+  return [...longest]
+    .filter(([, ms]) => ms >= 3)
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 3)
+    .slice(0, 4)
     .map(([k, ms]) => `${k} ${ms.toFixed(0)}`);
 }
 

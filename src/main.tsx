@@ -5,7 +5,6 @@
 import { createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { AnalysisClient } from './analysis/client.ts';
-import { indexDataset } from './data/arrival.ts';
 import { loadData } from './data/load.ts';
 import { loadDataset } from './data/persist.ts';
 import { loadConfig } from './embed/config.ts';
@@ -13,6 +12,7 @@ import { parseUrlState } from './embed/url.ts';
 import { setLang } from './i18n/index.ts';
 import { hasWebGL2 } from './map/controller.ts';
 import { App } from './ui/App.tsx';
+import { indexDataset } from './ui/arrival.ts';
 import { createBeltState } from './ui/state.ts';
 import './ui/styles.css';
 

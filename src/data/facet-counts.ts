@@ -50,7 +50,7 @@ export function facetCodes(
 
 /**
  * The codes of `records`, filled a range at a time (`fill(from, to)`, in order, every record once):
- * facetCodes in one go, or in slices between which the page may run (data/arrival.ts).
+ * facetCodes in one go, or in slices between which the page may run (ui/arrival.ts).
  */
 export function facetCodesBuilder(
   records: readonly Enterprise[],

@@ -8,7 +8,6 @@
  * data. The component (ImportPanel.tsx) only lays this out.
  */
 import { batch, createSignal } from 'solid-js';
-import { indexDataset } from '../data/arrival.ts';
 import type { Crs } from '../data/crs.ts';
 import type { Encoding } from '../data/import/decode.ts';
 import type { Inspection } from '../data/import/job.ts';
@@ -20,6 +19,7 @@ import { clearDataset, saveDataset } from '../data/persist.ts';
 import type { Precision } from '../data/types.ts';
 import type { BeltConfig } from '../embed/config.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
+import { indexDataset } from './arrival.ts';
 import type { BeltState } from './state.ts';
 
 export type ImportStep = 'idle' | 'reading' | 'mapping' | 'running' | 'report';

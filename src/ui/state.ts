@@ -7,7 +7,6 @@ import { batch, createMemo, createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { StudyArea } from '../analysis/study-area-km2.ts';
 import type { AnalysisParams, ClusterInfo } from '../analysis/types.ts';
-import type { DatasetIndex } from '../data/arrival.ts';
 import { isCountyAdcode } from '../data/counties.ts';
 import { facetCodes, facetCounts, filterPass, withZoneCodes } from '../data/facet-counts.ts';
 import { copyFilters, FACET_KEY, FACETS, type Filters, NO_FILTERS } from '../data/filters.ts';
@@ -25,6 +24,7 @@ import type { UrlState, View } from '../embed/url.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { MapFrame } from '../map/frame.ts';
 import type { HexStage } from '../map/style.ts';
+import type { DatasetIndex } from './arrival.ts';
 import { type AnalysisRunner, createFigures } from './figures.ts';
 
 /** A warning for the banner: a dictionary key and its parameters. */
@@ -79,7 +79,7 @@ export interface LoadedDataset {
   /** The imported file's name, and the ISO time of the import. */
   name?: string;
   since?: string;
-  /** What is derived once per dataset, built ahead in slices (data/arrival.ts); used when it is for these records. */
+  /** What is derived once per dataset, built ahead in slices (arrival.ts); used when it is for these records. */
   index?: DatasetIndex;
 }
 
@@ -123,7 +123,7 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
   /** Bumped when the person selects something: the details panel then takes focus. */
   const [focusToken, setFocusToken] = createSignal(0);
 
-  /** The dataset's index built ahead (data/arrival.ts), when it is for exactly these records and zones. */
+  /** The dataset's index built ahead (arrival.ts), when it is for exactly these records and zones. */
   const index = () => {
     const d = data();
     return d?.index && d.index.records === d.enterprises && d.index.zones === d.zones ? d.index : null;
@@ -141,7 +141,14 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     {
       dataset: createMemo(() => {
         const d = data();
-        return d && { records: d.enterprises, zones: [...d.zones], studyArea: d.studyArea };
+        return (
+          d && {
+            records: d.enterprises,
+            zones: [...d.zones],
+            studyArea: d.studyArea,
+            columns: index()?.columns,
+          }
+        );
       }),
       filterIdx: () => chainIdx(),
       gapIdx: () => gapIdx(), // read lazily (figures.ts): the index memos may be declared below

@@ -88,9 +88,9 @@ describe('filters in the state', () => {
   });
 });
 
-describe('the dataset index built ahead (data/arrival.ts, no long task on arrival)', () => {
+describe('the dataset index built ahead (ui/arrival.ts, no long task on arrival)', () => {
   it('is used for its own records, ignored for any other, with the same codes and ids either way', async () => {
-    const { indexDataset } = await import('../../src/data/arrival.ts');
+    const { indexDataset } = await import('../../src/ui/arrival.ts');
     const plain = state();
     const index = await indexDataset(DATA, ZONES, 2);
     const ahead = createRoot((dispose) => {

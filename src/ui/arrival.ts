@@ -1,11 +1,12 @@
 /**
  * What the page derives from a dataset once per dataset, built before the dataset is shown, in slices
  * between which the page runs (issue 7's import and issue 6's load: no long task of our own while a
- * dataset arrives). The state (ui/state.ts) takes it with the dataset and its memos read it instead of
+ * dataset arrives). The state (state.ts) takes it with the dataset and its memos read it instead of
  * building it again in one task; given for other records, or not at all, the memos build it themselves.
  */
-import { type FacetCodes, facetCodesBuilder } from './facet-counts.ts';
-import type { Enterprise, Zone } from './types.ts';
+import { type EncodedRecords, encodeRecordsBuilder } from '../analysis/columns.ts';
+import { type FacetCodes, facetCodesBuilder } from '../data/facet-counts.ts';
+import type { Enterprise, Zone } from '../data/types.ts';
 
 export interface DatasetIndex {
   /** The records and zones it was built for (the state checks them: identity). */
@@ -15,6 +16,11 @@ export interface DatasetIndex {
   byId: Map<string, number>;
   /** The facet codes, each record's own zone (facetCodes(records, zone ids)). */
   codes: FacetCodes;
+  /**
+   * The records as the analysis worker takes them (encodeRecords), sent once (their buffers are
+   * transferred); null when a record has a value the columns cannot carry (the client then falls back).
+   */
+  columns: EncodedRecords | null;
 }
 
 /** Records per slice: a few milliseconds each on a slow machine. */
@@ -50,11 +56,17 @@ export async function indexDataset(
     records,
     zones.map((z) => z.id),
   );
+  let columns: ReturnType<typeof encodeRecordsBuilder> | null = encodeRecordsBuilder(records);
   for (let from = 0; from < records.length; from += slice) {
     if (from > 0) await yieldToPage();
     const to = Math.min(records.length, from + slice);
     for (let i = from; i < to; i++) byId.set(records[i]!.id, i);
     codes.fill(from, to);
+    try {
+      columns?.fill(from, to);
+    } catch {
+      columns = null; // a stage or precision the columns cannot carry
+    }
   }
-  return { records, zones, byId, codes: codes.codes };
+  return { records, zones, byId, codes: codes.codes, columns: columns?.finish() ?? null };
 }

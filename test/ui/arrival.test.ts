@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { indexDataset, yieldToPage } from '../../src/data/arrival.ts';
+import { encodeRecords } from '../../src/analysis/columns.ts';
 import { facetCodes, withZoneCodes } from '../../src/data/facet-counts.ts';
 import { type Enterprise, PRECISIONS, SEGMENTS, STAGES, type Zone } from '../../src/data/types.ts';
+import { indexDataset, yieldToPage } from '../../src/ui/arrival.ts';
 import { ent } from '../ui/fixtures.ts';
 
 const zone = (id: string): Zone => ({
@@ -43,6 +44,7 @@ describe('indexDataset (what the state derives once per dataset, built in slices
       expect(ix.zones).toBe(ZONES);
       expect(ix.codes).toEqual(whole);
       expect([...ix.byId]).toEqual([...byId]);
+      expect(ix.columns).toStrictEqual(encodeRecords(RECORDS));
     }
   });
 
@@ -53,6 +55,13 @@ describe('indexDataset (what the state derives once per dataset, built in slices
     expect(done).toBe(false);
     await p;
     expect(done).toBe(true);
+  });
+
+  it('no columns when a record has a value they cannot carry (the client then falls back)', async () => {
+    const odd = [...RECORDS, ent(999, { stage: 'bogus' as never })];
+    const ix = await indexDataset(odd, ZONES, 7);
+    expect(ix.columns).toBeNull();
+    expect(ix.byId.get('E00999')).toBe(odd.length - 1);
   });
 
   it('an empty dataset', async () => {
