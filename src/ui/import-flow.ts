@@ -14,7 +14,7 @@ import type { Inspection } from '../data/import/job.ts';
 import { rejoinZones } from '../data/import/join.ts';
 import { type ImportIssue, type ImportReport, reportToCSV } from '../data/import/report.ts';
 import { ImportCancelled, inspectImport, loadData, runImport } from '../data/load.ts';
-import { isSyntheticSource } from '../data/parse-job.ts';
+import { DEFAULT_CHUNK, isSyntheticSource } from '../data/parse-job.ts';
 import { clearDataset, saveDataset } from '../data/persist.ts';
 import type { Precision } from '../data/types.ts';
 import type { BeltConfig } from '../embed/config.ts';
@@ -137,7 +137,11 @@ export function createImportFlow(s: BeltState, config: BeltConfig) {
           zones: keptZones,
           ...(ins.kind === 'enterprises' ? { persistSince: since } : {}),
         },
-        { signal: abort.signal, onProgress: (p) => setProgress(p && { done: p.done, total: p.total }) },
+        {
+          signal: abort.signal,
+          onProgress: (p) => setProgress(p && { done: p.done, total: p.total }),
+          chunkSize: DEFAULT_CHUNK, // the records in messages as small as the load's (no long receive)
+        },
       );
       let next: {
         enterprises: BeltState['enterprises'] extends () => infer E ? E : never;
