@@ -31,11 +31,11 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
 // @ts-expect-error plain ES module without types
 import { ensureChromium } from '../scripts/ensure-chromium.mjs';
-// The benchmark's data: the app's seeded sample generator and its GeoJSON writers (kept together here).
-import { generateSample } from '../scripts/lib/sample.ts';
-import { enterprisesToGeoJSON, zonesToGeoJSON } from '../src/data/serialize.ts';
 import { ARGS } from '../test/e2e/harness-args.ts';
 import { type Mount, startServer } from '../test/e2e/server.ts';
+import { type Task, type TraceEvent, tasksOf, threadEvents } from './lib/main-thread.ts';
+import { type Bench, INIT, median, TIMEOUT_MS, watchErrors } from './lib/page.ts';
+import { sampleMount } from './lib/sample-mount.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_BROWSER_SIZES ?? '10000,100000').split(',').map(Number);
@@ -45,8 +45,6 @@ const SEED = 20261129;
 const TRACES = process.env.BENCH_BROWSER_TRACES;
 /** Stage toggles (off, then back on) per page load; each "off" is one sample of the toggle time. */
 const TOGGLES = 2;
-/** Generous: software WebGL on 2 cores, shared with other work. */
-const TIMEOUT_MS = 300_000;
 const LONG_TASK_MS = 50;
 const VIEWPORT = { width: 1280, height: 800 };
 const TRACE_CATEGORIES = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'gpu'];
@@ -108,62 +106,6 @@ interface Row {
   samples: { load_ms: number[]; toggle_ms: number[]; param_ms: number[] };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-
-/**
- * In the page before any of its scripts: the log of every `data-map-state` value (MutationObserver, so
- * no polling task is added to the page), and the helpers the benchmark calls.
- */
-const INIT = `(() => {
-  const w = window;
-  w.__name = (f) => f; // tsx (esbuild keepNames) wraps functions passed to page.evaluate in __name()
-  const log = [];
-  const listeners = new Set();
-  const attr = () => document.documentElement && document.documentElement.getAttribute('data-map-state');
-  new MutationObserver((records) => {
-    const now = performance.now();
-    const rs = records.filter((r) => r.target === document.documentElement);
-    rs.forEach((r, i) => log.push([i + 1 < rs.length ? rs[i + 1].oldValue : attr(), now]));
-    for (const l of [...listeners]) l();
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-state'], attributeOldValue: true });
-  const until = (test, what) => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { listeners.delete(check); reject(new Error('timed out waiting for ' + what)); }, ${TIMEOUT_MS});
-    const check = () => {
-      if (log.some(([v]) => v === 'error')) { listeners.delete(check); clearTimeout(timer); reject(new Error('data-map-state=error')); return; }
-      const t = test();
-      if (t !== undefined) { listeners.delete(check); clearTimeout(timer); resolve(t); }
-    };
-    listeners.add(check);
-    check();
-  });
-  w.__bench = {
-    log,
-    /** performance.now() of the first ready. */
-    firstReady: () => until(() => (log.find(([v]) => v === 'ready') || [])[1], 'the first data-map-state=ready'),
-    /** performance.now() of the first ready after the state left ready, counting changes logged at or after since. */
-    nextReady: (since) => until(() => {
-      const after = log.filter(([, t]) => t >= since);
-      const left = after.findIndex(([v]) => v !== 'ready');
-      return left < 0 ? undefined : (after.slice(left).find(([v]) => v === 'ready') || [])[1];
-    }, 'data-map-state to leave ready and come back'),
-    /** Until the page is quiet: a pause, then an idle period of the main thread; resolves with its time. */
-    settle: () => new Promise((r) => setTimeout(r, 500)).then(() => new Promise((r) => requestIdleCallback(() => r(performance.now()), { timeout: 5000 }))),
-  };
-})()`;
-
-interface Bench {
-  __bench: {
-    firstReady(): Promise<number>;
-    nextReady(since: number): Promise<number>;
-    settle(): Promise<number>;
-  };
-  bench: { whenReady: Promise<number>; toggle(stages: string[]): Promise<number> };
-}
-
 /** Builds the site and the baseline pages, writes the data; the mounts to serve, and the data folder. */
 async function prepare(): Promise<{ mounts: Mount[]; dir: string }> {
   console.log('building dist/ and the baseline pages…');
@@ -182,19 +124,8 @@ async function prepare(): Promise<{ mounts: Mount[]; dir: string }> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'belt-bench-'));
   for (const n of SIZES) {
-    const { enterprises, zones } = generateSample({ seed: SEED, count: n });
-    const e = join(dir, `enterprises-${n}.geojson`);
-    const z = join(dir, `zones-${n}.geojson`);
-    writeFileSync(e, JSON.stringify(enterprisesToGeoJSON(enterprises)));
-    writeFileSync(z, JSON.stringify(zonesToGeoJSON(zones)));
     // The app as built (its data/ is geodata/), reading the benchmark's data through belt.config.json.
-    mounts.push({
-      prefix: `/n${n}/`,
-      files: { 'bench/enterprises.geojson': e, 'bench/zones.geojson': z },
-      configOverride: JSON.stringify({
-        data: { enterprises: 'bench/enterprises.geojson', zones: 'bench/zones.geojson' },
-      }),
-    });
+    mounts.push(sampleMount(dir, n, SEED).mount);
   }
   return { mounts, dir };
 }
@@ -211,38 +142,6 @@ function pageUrl(impl: Impl, n: number, size: { w: number; h: number }): string 
     q.set('geo', `${app}data/`);
   }
   return `/${impl}/?${q}`;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) duration. */
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string; processId?: number; message?: string } };
-}
-
-/**
- * The main thread's waits on the GPU process: with software WebGL (SwiftShader) the GPU process is
- * rasterising on the CPU, and the renderer's main thread blocks until it has caught up — reading the
- * WebGL canvas back for the compositor's Commit (GLES2::ReadPixels), or asking for a shader's link
- * status. In the trace every such block is an `ImplementationBase::WaitForCmd` (category gpu), wrapping
- * `CommandBufferProxyImpl::WaitForGetOffset`; the other WaitFor* calls of the command buffer proxy are
- * the same kind of block.
- */
-const isGpuWait = (name: string) =>
-  name === 'ImplementationBase::WaitForCmd' || name.startsWith('CommandBufferProxyImpl::WaitFor');
-
-interface Task {
-  start: number;
-  end: number;
-  /** µs of the task spent blocked on the GPU process (union of the wait intervals inside it). */
-  gpuWait: number;
-  /** µs of main-thread CPU time (the trace's thread duration). */
-  cpu: number;
 }
 
 /**
@@ -263,31 +162,10 @@ function traceTasks(
     (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
   );
   if (!main) throw new Error('trace: no renderer main thread');
-  const onMain = events
-    .filter((e) => e.pid === pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
-    .sort((a, b) => a.ts - b.ts);
+  const onMain = threadEvents(events, pid, main.tid);
   const sync = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'bench-sync');
   if (!sync) throw new Error('trace: no bench-sync timestamp');
-  const waits = onMain.filter((e) => isGpuWait(e.name));
-  const tasks: Task[] = [];
-  let w = 0;
-  for (const t of onMain) {
-    if (t.name !== 'RunTask') continue;
-    const start = t.ts;
-    const end = t.ts + t.dur!;
-    while (w < waits.length && waits[w]!.ts < start) w++;
-    let gpuWait = 0;
-    let covered = start; // union of the (nested) wait intervals
-    for (let i = w; i < waits.length && waits[i]!.ts < end; i++) {
-      const a = Math.max(waits[i]!.ts, covered);
-      const b = Math.min(waits[i]!.ts + waits[i]!.dur!, end);
-      if (b > a) {
-        gpuWait += b - a;
-        covered = b;
-      }
-    }
-    tasks.push({ start, end, gpuWait, cpu: t.tdur ?? 0 });
-  }
+  const tasks = tasksOf(onMain);
   const offset = sync.ts - syncNow * 1000;
   return { tasks, toTrace: (ms) => ms * 1000 + offset };
 }
@@ -322,20 +200,6 @@ const worst = (ps: PhaseTasks[]): PhaseTasks => ({
   ownLong: Math.max(0, ...ps.map((p) => p.ownLong)),
   cpuLong: Math.max(0, ...ps.map((p) => p.cpuLong)),
 });
-
-/** Rejects as soon as the page reports an error (uncaught exception, console.error, failed request, crash). */
-function watchErrors(page: Page, what: string): <T>(p: Promise<T>) => Promise<T> {
-  let fail!: (e: Error) => void;
-  const failed = new Promise<never>((_, reject) => (fail = reject));
-  failed.catch(() => {});
-  const report = (msg: string) => fail(new Error(`${what}: ${msg}`));
-  page.on('pageerror', (e) => report(`page error: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && report(`console error: ${m.text()}`));
-  page.on('requestfailed', (r) => report(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => r.status() >= 400 && report(`HTTP ${r.status()} for ${r.url()}`));
-  page.on('crash', () => report('page crashed'));
-  return (p) => Promise.race([p, failed]);
-}
 
 /** Switches midstream off (on = false) or back on, and returns [start, ready] in page ms. */
 function toggle(page: Page, impl: Impl, on: boolean): Promise<[number, number]> {

@@ -12,6 +12,7 @@ import { parseUrlState } from './embed/url.ts';
 import { setLang } from './i18n/index.ts';
 import { hasWebGL2 } from './map/controller.ts';
 import { App } from './ui/App.tsx';
+import { indexDataset } from './ui/arrival.ts';
 import { createBeltState } from './ui/state.ts';
 import './ui/styles.css';
 
@@ -56,8 +57,11 @@ async function start() {
     // An import kept in this browser (issue 7) is shown instead of the deployment's data until restored.
     // Never inside a frame: a portal (same-site storage) must not see a user's import, nor drive the map over it.
     const stored = window.parent !== window ? null : await loadDataset();
-    if (stored) state.loadData({ ...stored, studyArea, kind: 'imported' });
-    else state.loadData({ ...d, studyArea, kind: d.sample ? 'sample' : 'configured' });
+    const shown = stored
+      ? { ...stored, studyArea, kind: 'imported' as const }
+      : { ...d, studyArea, kind: d.sample ? ('sample' as const) : ('configured' as const) };
+    // What depends on the dataset alone is built in slices first (no long task while it arrives).
+    state.loadData({ ...shown, index: await indexDataset(shown.enterprises, shown.zones) });
   } catch (e) {
     console.error('[belt] could not load data', e);
     state.setUi('loadError', e instanceof Error ? e.message : String(e));

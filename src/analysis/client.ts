@@ -14,7 +14,7 @@
  * on their inputs (a Solid resource) drops a superseded answer by construction.
  */
 import type { Zone } from '../data/types.ts';
-import { encodeRecords } from './columns.ts';
+import { type EncodedRecords, encodeRecords } from './columns.ts';
 import type { FigureServer } from './figure-server.ts';
 import type { DatasetFigures, FigureRequest, FigureResults, FromWorker, ToWorker } from './protocol.ts';
 import { keyOf } from './protocol.ts';
@@ -106,12 +106,14 @@ export class AnalysisClient {
    * Sends the dataset (once per dataset; later indices refer to `records`) and resolves with what
    * depends on it alone. The worker gets the records as columns whose buffers are transferred
    * (cloning 100,000 objects would be a long task). Every pending request of an earlier dataset
-   * rejects as superseded.
+   * rejects as superseded. `encoded`: these records' columns built ahead (encodeRecordsBuilder, in
+   * slices), used once (their buffers are transferred) instead of encoding them here in one task.
    */
   load(
     records: readonly AnalysisRecord[],
     zones: Zone[],
     studyArea: StudyArea | null,
+    encoded?: EncodedRecords | null,
   ): Promise<DatasetFigures> {
     this.dataset++;
     this.data = { records, zones, studyArea };
@@ -124,15 +126,22 @@ export class AnalysisClient {
       this.loaded = { resolve, reject };
     });
     if (this.worker) {
-      let encoded: ReturnType<typeof encodeRecords> | null = null;
+      // Columns built ahead, unless already sent (a transferred typed array has length 0).
+      let columns: EncodedRecords | null =
+        encoded &&
+        records.length > 0 &&
+        encoded.length === records.length &&
+        encoded.idEnd.length === records.length
+          ? encoded
+          : null;
       try {
-        encoded = encodeRecords(records);
+        columns ??= encodeRecords(records);
       } catch {
         this.fallBackInline(); // a value the columns cannot carry: the in-process session can
       }
-      if (encoded) {
-        const { transfer, ...columns } = encoded;
-        this.post({ type: 'load', dataset: this.dataset, records: columns, zones, studyArea }, transfer);
+      if (columns) {
+        const { transfer, ...rest } = columns;
+        this.post({ type: 'load', dataset: this.dataset, records: rest, zones, studyArea }, transfer);
       }
     } else {
       const d = this.dataset;

@@ -68,6 +68,19 @@ function interner(): { table: string[]; code: (s: string | null) => number } {
 
 /** Encodes records into columns. Throws a RangeError on a stage or precision outside STAGES / PRECISIONS. */
 export function encodeRecords(records: readonly AnalysisRecord[]): EncodedRecords {
+  const b = encodeRecordsBuilder(records);
+  b.fill(0, records.length);
+  return b.finish();
+}
+
+/**
+ * encodeRecords a range at a time: `fill(from, to)` in order over every record once (throws as
+ * encodeRecords does), then `finish()`; so that the page can run between slices (ui/arrival.ts).
+ */
+export function encodeRecordsBuilder(records: readonly AnalysisRecord[]): {
+  fill(from: number, to: number): void;
+  finish(): EncodedRecords;
+} {
   const n = records.length;
   const idEnd = new Uint32Array(n);
   const stage = new Uint8Array(n);
@@ -82,45 +95,50 @@ export function encodeRecords(records: readonly AnalysisRecord[]): EncodedRecord
   const zones = interner();
   let ids = ''; // appending is cheaper than join() here; the clone flattens it once
   let end = 0;
-  for (let i = 0; i < n; i++) {
-    const r = records[i]!;
-    ids += r.id;
-    end += r.id.length;
-    idEnd[i] = end;
-    const s = STAGE_CODE.get(r.stage);
-    if (s === undefined) throw new RangeError(`record ${r.id}: unknown stage '${r.stage}'`);
-    stage[i] = s;
-    if (r.precision === undefined) precision[i] = PRECISION_UNSET;
-    else {
-      const p = PRECISION_CODE.get(r.precision);
-      if (p === undefined) throw new RangeError(`record ${r.id}: unknown precision '${r.precision}'`);
-      precision[i] = p;
+  const fill = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const r = records[i]!;
+      ids += r.id;
+      end += r.id.length;
+      idEnd[i] = end;
+      const s = STAGE_CODE.get(r.stage);
+      if (s === undefined) throw new RangeError(`record ${r.id}: unknown stage '${r.stage}'`);
+      stage[i] = s;
+      if (r.precision === undefined) precision[i] = PRECISION_UNSET;
+      else {
+        const p = PRECISION_CODE.get(r.precision);
+        if (p === undefined) throw new RangeError(`record ${r.id}: unknown precision '${r.precision}'`);
+        precision[i] = p;
+      }
+      lon[i] = r.lon ?? Number.NaN;
+      lat[i] = r.lat ?? Number.NaN;
+      segment[i] = segments.code(r.segment);
+      county[i] = counties.code(r.county);
+      zone[i] = zones.code(r.zone);
     }
-    lon[i] = r.lon ?? Number.NaN;
-    lat[i] = r.lat ?? Number.NaN;
-    segment[i] = segments.code(r.segment);
-    county[i] = counties.code(r.county);
-    zone[i] = zones.code(r.zone);
-  }
-  const columns: RecordColumns = {
-    length: n,
-    ids,
-    idEnd,
-    stage,
-    precision,
-    lon,
-    lat,
-    segments: segments.table,
-    segment,
-    counties: counties.table,
-    county,
-    zones: zones.table,
-    zone,
   };
-  const transfer = [idEnd, stage, precision, lon, lat, segment, county, zone].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
-  return { ...columns, transfer };
+  const finish = (): EncodedRecords => {
+    const columns: RecordColumns = {
+      length: n,
+      ids,
+      idEnd,
+      stage,
+      precision,
+      lon,
+      lat,
+      segments: segments.table,
+      segment,
+      counties: counties.table,
+      county,
+      zones: zones.table,
+      zone,
+    };
+    const transfer = [idEnd, stage, precision, lon, lat, segment, county, zone].map(
+      (a) => a.buffer as ArrayBuffer,
+    );
+    return { ...columns, transfer };
+  };
+  return { fill, finish };
 }
 
 /** Rebuilds the records from their columns (equal to encodeRecords' input; see the note on NaN). */

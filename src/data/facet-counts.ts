@@ -43,41 +43,83 @@ export function facetCodes(
   zoneIds: readonly string[],
   zoneOf: (i: number) => string | null = (i) => records[i]!.zone,
 ): FacetCodes {
+  const b = facetCodesBuilder(records, zoneIds, zoneOf);
+  b.fill(0, records.length);
+  return b.codes;
+}
+
+/**
+ * The codes of `records`, filled a range at a time (`fill(from, to)`, in order, every record once):
+ * facetCodes in one go, or in slices between which the page may run (ui/arrival.ts).
+ */
+export function facetCodesBuilder(
+  records: readonly Enterprise[],
+  zoneIds: readonly string[],
+  zoneOf: (i: number) => string | null = (i) => records[i]!.zone,
+): { codes: FacetCodes; fill(from: number, to: number): void } {
   const n = records.length;
   const stageIx = new Map<string, number>(STAGES.map((s, k) => [s, k]));
   const segIx = new Map<string, number>(SEGMENTS.map((s, k) => [s, k]));
   const countyIx = new Map<string, number>(COUNTY_ADCODES.map((c, k) => [c, k]));
   const precIx = new Map<string, number>(PRECISIONS.map((p, k) => [p, k]));
-  const zoneValues = [NO_ZONE, ...zoneIds.filter((z) => z !== NO_ZONE)];
-  const zoneIx = new Map<string, number>(zoneValues.map((z, k) => [z, k]));
+  const zone = zoneColumn(n, zoneIds, zoneOf);
   const c: FacetCodes = {
     n,
     stage: new Uint8Array(n),
     segment: new Uint8Array(n),
     county: new Uint8Array(n),
-    zone: new Uint32Array(n),
+    zone: zone.codes,
     precision: new Uint8Array(n),
-    zoneValues,
+    zoneValues: zone.values,
   };
-  for (let i = 0; i < n; i++) {
-    const r = records[i]!;
-    c.stage[i] = stageIx.get(r.stage) ?? STAGES.length - 1;
-    c.segment[i] = r.segment === null ? NO_CODE : (segIx.get(r.segment) ?? NO_CODE);
-    c.county[i] = r.county === null ? NO_CODE : (countyIx.get(r.county) ?? NO_CODE);
-    c.precision[i] = precIx.get(r.precision) ?? PRECISIONS.length - 1;
-    const z = zoneOf(i);
-    if (z === null || z === '') c.zone[i] = 0;
-    else {
-      let k = zoneIx.get(z);
-      if (k === undefined) {
-        k = zoneValues.length;
-        zoneValues.push(z);
-        zoneIx.set(z, k);
-      }
-      c.zone[i] = k;
+  const fill = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const r = records[i]!;
+      c.stage[i] = stageIx.get(r.stage) ?? STAGES.length - 1;
+      c.segment[i] = r.segment === null ? NO_CODE : (segIx.get(r.segment) ?? NO_CODE);
+      c.county[i] = r.county === null ? NO_CODE : (countyIx.get(r.county) ?? NO_CODE);
+      c.precision[i] = precIx.get(r.precision) ?? PRECISIONS.length - 1;
     }
-  }
-  return c;
+    zone.fill(from, to);
+  };
+  return { codes: c, fill };
+}
+
+/**
+ * The same codes with the zone column of `zoneOf` (the other columns shared, not copied): what the
+ * codes become once containment has resolved the zones, without coding every other facet again.
+ */
+export function withZoneCodes(
+  c: FacetCodes,
+  zoneIds: readonly string[],
+  zoneOf: (i: number) => string | null,
+): FacetCodes {
+  const zone = zoneColumn(c.n, zoneIds, zoneOf);
+  zone.fill(0, c.n);
+  return { ...c, zone: zone.codes, zoneValues: zone.values };
+}
+
+/** The zone column: `none`, the dataset's zones in order, then the ids only records name (first seen). */
+function zoneColumn(n: number, zoneIds: readonly string[], zoneOf: (i: number) => string | null) {
+  const values = [NO_ZONE, ...zoneIds.filter((z) => z !== NO_ZONE)];
+  const zoneIx = new Map<string, number>(values.map((z, k) => [z, k]));
+  const codes = new Uint32Array(n);
+  const fill = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const z = zoneOf(i);
+      if (z === null || z === '') codes[i] = 0;
+      else {
+        let k = zoneIx.get(z);
+        if (k === undefined) {
+          k = values.length;
+          values.push(z);
+          zoneIx.set(z, k);
+        }
+        codes[i] = k;
+      }
+    }
+  };
+  return { codes, values, fill };
 }
 
 /** 1 for each allowed code (size `size`); a null list allows every code, NO_CODE included. */

@@ -83,8 +83,11 @@ export type ToParseWorker = ((ParseJob | ImportJob) & { id: number }) | { type: 
 /** What the worker sends back: a job's messages, with its id (an import's too, issue 7). */
 export type FromParseWorker = (ParseMessage | ImportMessage) & { id: number };
 
-/** 5,000 records: a 15–20 ms receive in Chromium on this 2-core machine (README, Performance). */
-export const DEFAULT_CHUNK = 5000;
+/**
+ * 2,500 records: an 8–10 ms receive in Chromium on this 2-core machine when quiet (5,000 took 15–20 ms,
+ * and over 50 ms when the machine was busy: README, Performance, a dataset's arrival).
+ */
+export const DEFAULT_CHUNK = 2500;
 /** Least time between two fetch-progress messages. */
 const PROGRESS_MS = 50;
 

@@ -6,6 +6,7 @@
  */
 import { type Accessor, createMemo, createResource, type Resource } from 'solid-js';
 import { type AnalysisClient, isSuperseded } from '../analysis/client.ts';
+import type { EncodedRecords } from '../analysis/columns.ts';
 import { emptyStageFigures } from '../analysis/empty-stage-figures.ts';
 import type { DatasetFigures, HexGrid } from '../analysis/protocol.ts';
 import type { StudyArea } from '../analysis/study-area-km2.ts';
@@ -21,6 +22,8 @@ export interface FigureInputs {
     records: readonly AnalysisRecord[];
     zones: Zone[];
     studyArea: StudyArea | null;
+    /** The records' columns built ahead (ui/arrival.ts), if any. */
+    columns?: EncodedRecords | null | undefined;
   } | null>;
   /** Records passing every filter but the stage filter (indices into the dataset). */
   filterIdx: Accessor<Uint32Array>;
@@ -85,7 +88,7 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
   const [dataset] = createResource<DatasetFigures, NonNullable<ReturnType<FigureInputs['dataset']>>>(
     inp.dataset,
     // On a task of its own: the columns are built on the main thread, after the page has settled.
-    (d) => nextTask().then(() => answer(runner.load(d.records, d.zones, d.studyArea))),
+    (d) => nextTask().then(() => answer(runner.load(d.records, d.zones, d.studyArea, d.columns))),
   );
   /** The filter, once the dataset it indexes is in the engine. */
   const filter = () => (dataset.state === 'ready' ? inp.filterIdx() : null);

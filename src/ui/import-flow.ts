@@ -14,11 +14,12 @@ import type { Inspection } from '../data/import/job.ts';
 import { rejoinZones } from '../data/import/join.ts';
 import { type ImportIssue, type ImportReport, reportToCSV } from '../data/import/report.ts';
 import { ImportCancelled, inspectImport, loadData, runImport } from '../data/load.ts';
-import { isSyntheticSource } from '../data/parse-job.ts';
+import { DEFAULT_CHUNK, isSyntheticSource } from '../data/parse-job.ts';
 import { clearDataset, saveDataset } from '../data/persist.ts';
 import type { Precision } from '../data/types.ts';
 import type { BeltConfig } from '../embed/config.ts';
 import { type MessageKey, t } from '../i18n/index.ts';
+import { indexDataset } from './arrival.ts';
 import type { BeltState } from './state.ts';
 
 export type ImportStep = 'idle' | 'reading' | 'mapping' | 'running' | 'report';
@@ -136,7 +137,11 @@ export function createImportFlow(s: BeltState, config: BeltConfig) {
           zones: keptZones,
           ...(ins.kind === 'enterprises' ? { persistSince: since } : {}),
         },
-        { signal: abort.signal, onProgress: (p) => setProgress(p && { done: p.done, total: p.total }) },
+        {
+          signal: abort.signal,
+          onProgress: (p) => setProgress(p && { done: p.done, total: p.total }),
+          chunkSize: DEFAULT_CHUNK, // the records in messages as small as the load's (no long receive)
+        },
       );
       let next: {
         enterprises: BeltState['enterprises'] extends () => infer E ? E : never;
@@ -151,8 +156,10 @@ export function createImportFlow(s: BeltState, config: BeltConfig) {
         if (zf && joined.renamed.size > 0) zoneFilter = zf.map((z) => joined.renamed.get(z) ?? z);
         next = { enterprises: joined.enterprises, zones: joined.zones, sample: current?.sample ?? false };
       } else next = { enterprises: r.enterprises, zones: r.zones, sample: false };
+      const index = await indexDataset(next.enterprises, next.zones); // in slices: no long task
       s.loadData({
         ...next,
+        index,
         studyArea: current?.studyArea ?? null,
         kind: 'imported',
         name: f.name,
@@ -194,6 +201,7 @@ export function createImportFlow(s: BeltState, config: BeltConfig) {
       s.loadData({
         enterprises: d.enterprises,
         zones: d.zones,
+        index: await indexDataset(d.enterprises, d.zones),
         sample: d.sample,
         studyArea: current?.studyArea ?? null,
         kind: d.sample ? 'sample' : 'configured',

@@ -8,7 +8,7 @@ import { createStore } from 'solid-js/store';
 import type { StudyArea } from '../analysis/study-area-km2.ts';
 import type { AnalysisParams, ClusterInfo } from '../analysis/types.ts';
 import { isCountyAdcode } from '../data/counties.ts';
-import { facetCodes, facetCounts, filterPass } from '../data/facet-counts.ts';
+import { facetCodes, facetCounts, filterPass, withZoneCodes } from '../data/facet-counts.ts';
 import { copyFilters, FACET_KEY, FACETS, type Filters, NO_FILTERS } from '../data/filters.ts';
 import type { LoadProgress } from '../data/parse-job.ts';
 import {
@@ -24,6 +24,7 @@ import type { UrlState, View } from '../embed/url.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { MapFrame } from '../map/frame.ts';
 import type { HexStage } from '../map/style.ts';
+import type { DatasetIndex } from './arrival.ts';
 import { type AnalysisRunner, createFigures } from './figures.ts';
 
 /** A warning for the banner: a dictionary key and its parameters. */
@@ -78,6 +79,8 @@ export interface LoadedDataset {
   /** The imported file's name, and the ISO time of the import. */
   name?: string;
   since?: string;
+  /** What is derived once per dataset, built ahead in slices (arrival.ts); used when it is for these records. */
+  index?: DatasetIndex;
 }
 
 export function createBeltState(config: BeltConfig, url: UrlState, runner: AnalysisRunner) {
@@ -120,7 +123,12 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
   /** Bumped when the person selects something: the details panel then takes focus. */
   const [focusToken, setFocusToken] = createSignal(0);
 
-  const byId = createMemo(() => new Map(enterprises().map((e, i) => [e.id, i])));
+  /** The dataset's index built ahead (arrival.ts), when it is for exactly these records and zones. */
+  const index = () => {
+    const d = data();
+    return d?.index && d.index.records === d.enterprises && d.index.zones === d.zones ? d.index : null;
+  };
+  const byId = createMemo(() => index()?.byId ?? new Map(enterprises().map((e, i) => [e.id, i])));
   const zoneById = createMemo(() => new Map(zones().map((z) => [z.id, z])));
 
   // Issue 8: the filters as typed-array passes (data/facet-counts.ts); the figures' filter is chainIdx.
@@ -133,7 +141,14 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     {
       dataset: createMemo(() => {
         const d = data();
-        return d && { records: d.enterprises, zones: [...d.zones], studyArea: d.studyArea };
+        return (
+          d && {
+            records: d.enterprises,
+            zones: [...d.zones],
+            studyArea: d.studyArea,
+            columns: index()?.columns,
+          }
+        );
       }),
       filterIdx: () => chainIdx(),
       gapIdx: () => gapIdx(), // read lazily (figures.ts): the index memos may be declared below
@@ -151,15 +166,27 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
   );
   const analysis = figures.result;
 
-  /** Each record's facet values as codes, the zone as chain completeness resolves it. */
+  /** Each record's facet values as codes, its own zone (built ahead with the dataset where it can be). */
+  const ownCodes = createMemo(
+    () =>
+      index()?.codes ??
+      facetCodes(
+        enterprises(),
+        zones().map((z) => z.id),
+      ),
+  );
+  /** The codes with the zone as chain completeness resolves it (only the zone column coded again). */
   const codes = createMemo(() => {
     const all = enterprises();
     const resolved = figures.resolvedZones();
-    return facetCodes(
-      all,
-      zones().map((z) => z.id),
-      resolved ? (i) => all[i]!.zone ?? resolved[all[i]!.id] ?? null : undefined,
-    );
+    const own = ownCodes();
+    return resolved
+      ? withZoneCodes(
+          own,
+          zones().map((z) => z.id),
+          (i) => all[i]!.zone ?? resolved[all[i]!.id] ?? null,
+        )
+      : own;
   });
   const pass = createMemo(() => filterPass(codes(), filters()));
   /** Indices of enterprises passing every filter except the stage filter. */

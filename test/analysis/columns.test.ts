@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generateSample } from '../../scripts/lib/sample.ts';
 import { AnalysisClient } from '../../src/analysis/client.ts';
-import { decodeRecords, encodeRecords, type RecordColumns } from '../../src/analysis/columns.ts';
+import {
+  decodeRecords,
+  encodeRecords,
+  encodeRecordsBuilder,
+  type RecordColumns,
+} from '../../src/analysis/columns.ts';
 import type { ToWorker } from '../../src/analysis/protocol.ts';
 import { createAnalysisSession } from '../../src/analysis/session.ts';
 import { toAnalysisRecord } from '../../src/analysis/to-analysis-record.ts';
@@ -168,6 +173,28 @@ describe('AnalysisClient.load with a worker', () => {
     }
     expect(input).toStrictEqual(mixed);
     expect(c.usesWorker).toBe(true);
+  });
+
+  it('takes the columns built ahead, once: columns already sent (or of other records) are encoded again', () => {
+    const sent: { msg: ToWorker; transfer: Transferable[] }[] = [];
+    const c = new AnalysisClient({ mode: 'worker', createWorker: recordingWorker(sent) });
+    const b = encodeRecordsBuilder(mixed);
+    for (let i = 0; i < mixed.length; i += 2) b.fill(i, Math.min(mixed.length, i + 2));
+    const ahead = b.finish();
+    expect(ahead).toStrictEqual(encodeRecords(mixed));
+    const superseded = () => {}; // each load supersedes the one before
+    c.load(mixed, [], null, ahead).catch(superseded);
+    expect(sent[0]!.transfer).toStrictEqual(ahead.transfer);
+    expect(ahead.idEnd.length).toBe(0); // transferred
+    c.load(mixed, [], null, ahead).catch(superseded);
+    c.load(mixed.slice(1), [], null, encodeRecords(mixed));
+    for (const [k, want] of [
+      [1, mixed],
+      [2, mixed.slice(1)],
+    ] as const) {
+      const m = sent[k]!.msg;
+      expect(m.type === 'load' && decodeRecords(m.records)).toStrictEqual(want);
+    }
   });
 
   it('runs in-process when the records cannot be encoded', async () => {

@@ -87,3 +87,34 @@ describe('filters in the state', () => {
     dispose();
   });
 });
+
+describe('the dataset index built ahead (ui/arrival.ts, no long task on arrival)', () => {
+  it('is used for its own records, ignored for any other, with the same codes and ids either way', async () => {
+    const { indexDataset } = await import('../../src/ui/arrival.ts');
+    const plain = state();
+    const index = await indexDataset(DATA, ZONES, 2);
+    const ahead = createRoot((dispose) => {
+      const s = createBeltState(
+        DEFAULT_CONFIG,
+        parseUrlState('', () => {}),
+        {
+          load: () => new Promise(() => {}),
+          figures: (() => new Promise(() => {})) as AnalysisRunner['figures'],
+        },
+      );
+      s.loadData({ enterprises: DATA, zones: ZONES, sample: false, index });
+      return { s, dispose };
+    });
+    expect(ahead.s.byId()).toBe(index.byId);
+    expect(ahead.s.codes()).toBe(index.codes);
+    expect(ahead.s.codes()).toEqual(plain.s.codes());
+    // An index of other records (a stale one) is not used: the state builds its own.
+    const other = [...DATA];
+    ahead.s.loadData({ enterprises: other, zones: ZONES, sample: false, index });
+    expect(ahead.s.byId()).not.toBe(index.byId);
+    expect([...ahead.s.byId()]).toEqual([...index.byId]);
+    expect(ahead.s.codes()).toEqual(index.codes);
+    plain.dispose();
+    ahead.dispose();
+  });
+});
