@@ -29,6 +29,7 @@ import { CoordinateBlock, LOCATED } from './coordinate-block.ts';
 import { farOutsideShangrao, looksSwapped, parseCoordinate } from './coordinates.ts';
 import type { ImportIssue, ImportReport, IssueCode } from './report.ts';
 import type { Cell, Table } from './table.ts';
+import { trimText } from './trim.ts';
 import {
   type ImportField,
   parsePrecisionWord,
@@ -61,7 +62,7 @@ export const AS_IN_SOURCE = (field: string) => `${field}_as_in_source`;
 
 function cellText(v: Cell | undefined): string | null {
   if (v === null || v === undefined) return null;
-  const s = String(v).trim();
+  const s = typeof v === 'string' ? trimText(v) : String(v).trim();
   return s === '' ? null : s;
 }
 

@@ -3,10 +3,14 @@
  * paths give: the plain-decimal check, the NFKC-stable check of names, the ASCII upper-casing of credit
  * codes, the batched coordinate conversion, and rows processed in blocks of 1,000.
  */
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { toWGS84, toWGS84InPlace } from '../../../src/data/crs.ts';
 import { isPlainDecimal, parseCoordinate } from '../../../src/data/import/coordinates.ts';
+import { decodeText, detectAndDecode, detectEncoding } from '../../../src/data/import/decode.ts';
 import { upperCase } from '../../../src/data/import/enterprises.ts';
+import { readCsvTable } from '../../../src/data/import/table.ts';
+import { trimText } from '../../../src/data/import/trim.ts';
 import { isNfkcStable, zoneNameKey } from '../../../src/data/import/vocabulary.ts';
 import { importText } from './helpers.ts';
 
@@ -77,6 +81,56 @@ describe('zoneNameKey', () => {
       'ﬁ',
     ])
       expect(zoneNameKey(s), s).toBe(s.normalize('NFKC').trim());
+  });
+});
+
+describe('trimText', () => {
+  it('equals trim, whatever the edges', () => {
+    for (const s of [
+      '',
+      ' ',
+      'a',
+      '上饶',
+      ' 上饶',
+      '上饶 ',
+      '\u3000上饶\u3000',
+      '\uFEFF上饶',
+      '\u00A0x',
+      'x\t',
+      '\r\n',
+      '\u2028a',
+      'a\u205F',
+      '一',
+      '\u9fff',
+      '\u4dff',
+      'ab\u200Bc',
+    ])
+      expect(trimText(s), JSON.stringify(s)).toBe(s.trim());
+  });
+
+  it('a CSV row of nothing but full-width spaces is still an empty row', () => {
+    const t = readCsvTable(new TextEncoder().encode('企业名称,经度\n\u3000,\u00A0\n甲,117'));
+    expect(t.rows).toEqual([['甲', '117']]);
+    expect(t.rowNumbers).toEqual([3]);
+  });
+});
+
+describe('detectAndDecode', () => {
+  it('gives what detectEncoding then decodeText give, with and without BOM, UTF-8, GBK, UTF-16', () => {
+    const text = '企业名称,经度\r\n上饶铜业,117.9\r\n';
+    const files = [
+      new TextEncoder().encode(text),
+      new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]),
+      new Uint8Array(iconv.encode(text, 'gbk')),
+      new Uint8Array(iconv.encode(text, 'utf16le', { addBOM: true })),
+      new Uint8Array([0x41, 0x42, 0xff, 0x43]),
+      new Uint8Array(),
+    ];
+    for (const bytes of files) {
+      const d = detectEncoding(bytes);
+      expect(detectAndDecode(bytes)).toEqual({ encoding: d, text: decodeText(bytes, d.encoding) });
+    }
+    expect(detectAndDecode(files[2]!).text).toBe(text);
   });
 });
 
