@@ -9,6 +9,7 @@ import { toWGS84, toWGS84InPlace } from '../../../src/data/crs.ts';
 import { isPlainDecimal, parseCoordinate } from '../../../src/data/import/coordinates.ts';
 import { decodeText, detectAndDecode, detectEncoding } from '../../../src/data/import/decode.ts';
 import { upperCase } from '../../../src/data/import/enterprises.ts';
+import { type ImportMessage, runImportJob, sameBytes } from '../../../src/data/import/job.ts';
 import { readCsvTable } from '../../../src/data/import/table.ts';
 import { trimText } from '../../../src/data/import/trim.ts';
 import { isNfkcStable, zoneNameKey } from '../../../src/data/import/vocabulary.ts';
@@ -209,5 +210,46 @@ describe('rows in blocks of 1,000', () => {
     expect(dup?.params).toEqual({ value: '=企业1', first: 3 });
     const code = r.report.issues.find((i) => i.code === 'duplicate-credit-code' && i.row === 1703);
     expect(code?.params).toEqual({ value: '91361100MA1', first: 3 });
+  });
+});
+
+describe('the table kept from inspect for the run', () => {
+  const file = (csv: string) => new TextEncoder().encode(csv).buffer as ArrayBuffer;
+  const run = async (bytes: ArrayBuffer) => {
+    const out: ImportMessage[] = [];
+    await runImportJob(
+      {
+        type: 'import-run',
+        name: 'r.csv',
+        bytes,
+        kind: 'enterprises',
+        mapping: ['name', 'longitude', 'latitude'],
+        crs: 'wgs84',
+        zones: [],
+      },
+      (m) => out.push(m),
+    );
+    return out.flatMap((m) => (m.type === 'enterprises' ? m.records.map((e) => [e.name, e.lon]) : []));
+  };
+
+  it('is not used for another file of the same name and size', async () => {
+    const a = file('企业名称,经度,纬度\n甲,117.1,28.4\n');
+    const b = file('企业名称,经度,纬度\n乙,117.2,28.4\n');
+    expect(a.byteLength).toBe(b.byteLength);
+    await runImportJob({ type: 'import-inspect', name: 'r.csv', bytes: a }, () => {});
+    expect(await run(b)).toEqual([['乙', 117.2]]);
+    await runImportJob({ type: 'import-inspect', name: 'r.csv', bytes: a }, () => {});
+    expect(await run(a.slice(0))).toEqual([['甲', 117.1]]);
+  });
+
+  it('sameBytes compares every byte, the tail after the last whole word included', () => {
+    const x = new Uint8Array([1, 2, 3, 4, 5, 6, 7]);
+    for (let i = 0; i < x.length; i++) {
+      const y = x.slice();
+      y[i] = 9;
+      expect(sameBytes(x.buffer, y.buffer), `byte ${i}`).toBe(false);
+    }
+    expect(sameBytes(x.buffer, x.slice().buffer)).toBe(true);
+    expect(sameBytes(x.buffer, x.slice(0, 6).buffer)).toBe(false);
   });
 });
