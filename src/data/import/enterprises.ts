@@ -206,10 +206,11 @@ export function importEnterprises(
   let cells: Cell[] = [];
   let row = 0;
   let name: string | null = null;
+  // Only a text starting with ' (39) can be a neutralised formula (formula.ts): others skip the call.
   const raw = (i: number): Cell | undefined => {
     if (i < 0) return undefined;
     const v = cells[i];
-    return restore && typeof v === 'string' ? restoreFormulaText(v) : v;
+    return restore && typeof v === 'string' && v.charCodeAt(0) === 39 ? restoreFormulaText(v) : v;
   };
   const get = (i: number) => cellText(raw(i));
   const reject = (code: IssueCode, params: Record<string, string | number>, field?: ImportField) =>
@@ -351,7 +352,11 @@ export function importEnterprises(
       for (const i of extraCols) {
         const v = cells[i];
         extra[table.columns[i]!] =
-          v === undefined ? null : restore && typeof v === 'string' ? restoreFormulaText(v) : v;
+          v === undefined
+            ? null
+            : restore && typeof v === 'string' && v.charCodeAt(0) === 39
+              ? restoreFormulaText(v)
+              : v;
       }
 
       let lon: number | null = null;

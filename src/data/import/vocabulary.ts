@@ -13,6 +13,7 @@ import {
   ZONE_LEVELS,
   type ZoneLevel,
 } from '../types.ts';
+import { trimText } from './trim.ts';
 
 /** The fields a column can be mapped to in the mapping step ('' = keep as an extra column). */
 export const IMPORT_FIELDS = [
@@ -292,7 +293,7 @@ export function parseZoneLevelWord(s: string): ZoneLevel | undefined {
 
 /** A zone name as matched against the loaded zones: trimmed, full-width → half-width (domain.md). */
 export function zoneNameKey(s: string): string {
-  return (isNfkcStable(s) ? s : s.normalize('NFKC')).trim();
+  return trimText(isNfkcStable(s) ? s : s.normalize('NFKC'));
 }
 
 /**
