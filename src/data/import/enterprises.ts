@@ -59,6 +59,14 @@ export interface EnterpriseImport {
 }
 
 export const AS_IN_SOURCE = (field: string) => `${field}_as_in_source`;
+/** The `<field>_as_in_source` keys, made once (not a new string per row). */
+const KEPT = {
+  crs: AS_IN_SOURCE('crs'),
+  segment: AS_IN_SOURCE('segment'),
+  stage: AS_IN_SOURCE('stage'),
+  county: AS_IN_SOURCE('county'),
+  precision: AS_IN_SOURCE('precision'),
+} as const;
 
 function cellText(v: Cell | undefined): string | null {
   if (v === null || v === undefined) return null;
@@ -112,15 +120,17 @@ export class IssueLog {
     column?: string,
     name?: string | null,
   ): void {
-    this.issues.push({
+    // Optional keys set, not spread: one object per issue (a registry can have tens of thousands).
+    const issue: ImportIssue = {
       kind,
       row,
       code,
       params,
       message: `row ${row}: ${issueMessage(code, params)}`,
-      ...(column !== undefined ? { column } : {}),
-      ...(name ? { name } : {}),
-    });
+    };
+    if (column !== undefined) issue.column = column;
+    if (name) issue.name = name;
+    this.issues.push(issue);
   }
   count(kind: ImportIssue['kind']): number {
     let n = 0;
@@ -374,7 +384,7 @@ export function importEnterprises(
         }
       } else {
         const crsText = get(cCrs);
-        if (crsText) extra[AS_IN_SOURCE('crs')] = crsText;
+        if (crsText) extra[KEPT.crs] = crsText;
       }
 
       // Id.
@@ -397,7 +407,7 @@ export function importEnterprises(
         if (s) segment = s;
         else {
           warn('segment-unknown', { value: segText }, 'segment');
-          extra[AS_IN_SOURCE('segment')] = segText;
+          extra[KEPT.segment] = segText;
         }
       }
       let stage: Stage;
@@ -407,14 +417,14 @@ export function importEnterprises(
         stage = given;
         if (segment && SEGMENT_STAGE[segment] !== stage) {
           warn('segment-stage', { value: segText!, segmentStage: SEGMENT_STAGE[segment], stage }, 'segment');
-          extra[AS_IN_SOURCE('segment')] = segText;
+          extra[KEPT.segment] = segText;
           segment = null;
         }
       } else {
         stage = segment ? SEGMENT_STAGE[segment] : 'unclassified';
         if (stageText) {
           warn('stage-unknown', { value: stageText, stage }, 'stage');
-          extra[AS_IN_SOURCE('stage')] = stageText;
+          extra[KEPT.stage] = stageText;
         }
       }
 
@@ -425,7 +435,7 @@ export function importEnterprises(
         const m = counties(countyText);
         if (!m) {
           warn('county-unknown', { value: countyText }, 'county');
-          extra[AS_IN_SOURCE('county')] = countyText;
+          extra[KEPT.county] = countyText;
         } else {
           county = m.adcode;
           if (m.aliasOf) warn('county-former', { value: countyText, adcode: m.adcode }, 'county');
@@ -470,7 +480,7 @@ export function importEnterprises(
         const p = parsePrecisionWord(precText);
         if (!p) {
           warn('precision-unknown', { value: precText, precision: fallback }, 'precision');
-          extra[AS_IN_SOURCE('precision')] = precText;
+          extra[KEPT.precision] = precText;
         } else if (located && p === 'none') {
           warn('precision-none-located', { precision: fallback }, 'precision');
         } else precision = located ? p : 'none';
