@@ -29,10 +29,8 @@ export class CoordinateBlock {
   readonly fromPair: Uint8Array;
   readonly names: (string | null)[];
   readonly rejections: (HeldRejection | undefined)[];
-  private readonly pending: Record<'gcj02' | 'bd09', { slots: number[]; points: [number, number][] }> = {
-    gcj02: { slots: [], points: [] },
-    bd09: { slots: [], points: [] },
-  };
+  /** Per system: the block's slots to convert and their pairs (arrays reused from block to block). */
+  private readonly pending: Record<'gcj02' | 'bd09', Pending> = { gcj02: new Pending(), bd09: new Pending() };
 
   constructor(readonly size: number) {
     this.lon = new Float64Array(size);
@@ -47,10 +45,8 @@ export class CoordinateBlock {
     this.names.fill(null);
     this.rejections.fill(undefined);
     this.state.fill(REJECTED);
-    for (const p of Object.values(this.pending)) {
-      p.slots.length = 0;
-      p.points.length = 0;
-    }
+    this.pending.gcj02.clear();
+    this.pending.bd09.clear();
   }
 
   hold(k: number, code: IssueCode, params: Record<string, string | number>, field?: ImportField): void {
@@ -70,15 +66,14 @@ export class CoordinateBlock {
       this.lat[k] = lat;
       return;
     }
-    const p = this.pending[crs];
-    p.slots.push(k);
-    p.points.push([lon, lat]);
+    this.pending[crs].add(k, lon, lat);
   }
 
   /** Convert the block's GCJ-02 and BD-09 points to WGS84, one gcoord call per system. */
   toWGS84(): void {
     for (const crs of ['gcj02', 'bd09'] as const) {
       const { slots, points } = this.pending[crs];
+      if (slots.length === 0) continue;
       toWGS84InPlace(points, crs);
       for (let j = 0; j < slots.length; j++) {
         const k = slots[j]!;
@@ -86,5 +81,31 @@ export class CoordinateBlock {
         this.lat[k] = points[j]![1];
       }
     }
+  }
+}
+
+/** Pairs waiting for conversion; the pair arrays are kept and refilled (no 100,000 new arrays a file). */
+class Pending {
+  readonly slots: number[] = [];
+  readonly points: [number, number][] = [];
+  private readonly pool: [number, number][] = [];
+
+  clear(): void {
+    this.slots.length = 0;
+    this.points.length = 0;
+  }
+
+  add(k: number, lon: number, lat: number): void {
+    const j = this.slots.length;
+    let pair = this.pool[j];
+    if (pair) {
+      pair[0] = lon;
+      pair[1] = lat;
+    } else {
+      pair = [lon, lat];
+      this.pool.push(pair);
+    }
+    this.slots.push(k);
+    this.points.push(pair);
   }
 }
