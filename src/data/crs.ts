@@ -55,3 +55,13 @@ export function toWGS84(lon: number, lat: number, crs: Crs): [number, number] {
   const [x, y] = gcoord.transform([lon, lat] as [number, number], from, gcoord.WGS84) as [number, number];
   return [x, y];
 }
+
+/**
+ * Convert many lon/lat pairs in `crs` to WGS84, in place: one gcoord call over a MultiPoint (issue 7's
+ * import, 100,000 rows), the very conversion `toWGS84` applies to each pair, without its per-call checks.
+ */
+export function toWGS84InPlace(points: [number, number][], crs: Crs): void {
+  if (crs === 'wgs84' || points.length === 0) return;
+  const from = crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09;
+  gcoord.transform({ type: 'MultiPoint', coordinates: points }, from, gcoord.WGS84);
+}

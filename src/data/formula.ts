@@ -13,5 +13,5 @@ export function neutraliseFormula(s: string): string {
 }
 
 export function restoreFormulaText(s: string): string {
-  return s.startsWith("'") && RISKY.test(s) && !NUMBER.test(s.slice(1)) ? s.slice(1) : s;
+  return s.charCodeAt(0) === 39 /* ' */ && RISKY.test(s) && !NUMBER.test(s.slice(1)) ? s.slice(1) : s;
 }

@@ -13,16 +13,39 @@ export interface DetectedEncoding {
   by: 'bom' | 'utf-8-valid' | 'fallback';
 }
 
+function bomEncoding(bytes: Uint8Array): Encoding | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
 export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', by: 'bom' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', by: 'bom' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', by: 'bom' };
+  const bom = bomEncoding(bytes);
+  if (bom) return { encoding: bom, by: 'bom' };
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { encoding: 'utf-8', by: 'utf-8-valid' };
   } catch {
     return { encoding: 'gb18030', by: 'fallback' };
   }
+}
+
+/**
+ * `detectEncoding` and `decodeText` in one go: for a file without a BOM, the strict UTF-8 trial IS the
+ * decode, so a UTF-8 file (100,000 rows: ≈ 50 ms) is not decoded a second time; a GB18030 file's trial
+ * stops at its first byte that is not UTF-8.
+ */
+export function detectAndDecode(bytes: Uint8Array): { encoding: DetectedEncoding; text: string } {
+  const bom = bomEncoding(bytes);
+  if (bom) return { encoding: { encoding: bom, by: 'bom' }, text: decodeText(bytes, bom) };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { encoding: { encoding: 'gb18030', by: 'fallback' }, text: decodeText(bytes, 'gb18030') };
+  }
+  return { encoding: { encoding: 'utf-8', by: 'utf-8-valid' }, text: text.replace(/^\uFEFF/, '') };
 }
 
 /** Decode bytes in `encoding` (GBK is read as GB18030, its superset); a BOM is dropped. */

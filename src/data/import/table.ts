@@ -7,7 +7,8 @@
  */
 import Papa from 'papaparse';
 import { restoreFormulaText } from '../formula.ts';
-import { type DetectedEncoding, decodeText, detectEncoding, type Encoding } from './decode.ts';
+import { type DetectedEncoding, decodeText, detectAndDecode, type Encoding } from './decode.ts';
+import { trimText } from './trim.ts';
 
 export type Cell = string | number | boolean | null;
 
@@ -61,21 +62,26 @@ export function uniqueColumns(headers: readonly unknown[]): string[] {
 }
 
 function isEmptyRow(cells: readonly Cell[]): boolean {
-  return cells.every((c) => c === null || c === '' || (typeof c === 'string' && c.trim() === ''));
+  for (const c of cells)
+    if (!(c === null || c === '' || (typeof c === 'string' && trimText(c) === ''))) return false;
+  return true;
 }
 
 export function readCsvTable(bytes: Uint8Array, encoding?: Encoding): Table {
-  const detected = encoding ? { encoding, by: 'chosen' as const } : detectEncoding(bytes);
-  const text = decodeText(bytes, detected.encoding);
+  const { encoding: detected, text } = encoding
+    ? { encoding: { encoding, by: 'chosen' as const }, text: decodeText(bytes, encoding) }
+    : detectAndDecode(bytes);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  const [header = [], ...records] = parsed.data;
+  const data = parsed.data;
+  const header = data[0] ?? [];
   const rows: Cell[][] = [];
   const rowNumbers: number[] = [];
-  records.forEach((cells, i) => {
-    if (isEmptyRow(cells)) return;
+  for (let i = 1; i < data.length; i++) {
+    const cells = data[i]!;
+    if (isEmptyRow(cells)) continue;
     rows.push(cells);
-    rowNumbers.push(i + 2);
-  });
+    rowNumbers.push(i + 1); // the header is row 1
+  }
   return {
     format: 'csv',
     // The export neutralised formula-like column names and cells (formula.ts); cells are restored per row.

@@ -13,6 +13,7 @@ import {
   ZONE_LEVELS,
   type ZoneLevel,
 } from '../types.ts';
+import { trimText } from './trim.ts';
 
 /** The fields a column can be mapped to in the mapping step ('' = keep as an extra column). */
 export const IMPORT_FIELDS = [
@@ -292,5 +293,18 @@ export function parseZoneLevelWord(s: string): ZoneLevel | undefined {
 
 /** A zone name as matched against the loaded zones: trimmed, full-width → half-width (domain.md). */
 export function zoneNameKey(s: string): string {
-  return s.normalize('NFKC').trim();
+  return trimText(isNfkcStable(s) ? s : s.normalize('NFKC'));
+}
+
+/**
+ * True when every character is printable ASCII or a CJK unified ideograph (U+4E00–U+9FFF): such a text
+ * is its own NFKC form (none of them decomposes or composes), so the import's duplicate-name check can
+ * skip `normalize` for nearly every name of a registry. False means "normalise", not "differs".
+ */
+export function isNfkcStable(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || (c > 0x7e && (c < 0x4e00 || c > 0x9fff))) return false;
+  }
+  return true;
 }
