@@ -3,7 +3,7 @@
  * injection) and XLSX (exceljs, loaded only when asked: it never weighs on the page's first load).
  */
 import Papa from 'papaparse';
-import { neutraliseFormula } from '../data/neutralise-formula.ts';
+import { neutraliseFormula } from '../data/formula.ts';
 import type { GapTable } from './gap-table.ts';
 
 const cell = (v: string | number) => (typeof v === 'string' ? neutraliseFormula(v) : v);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { GapRow } from '../../src/analysis/gap-list.ts';
-import { neutraliseFormula } from '../../src/data/neutralise-formula.ts';
+import { neutraliseFormula } from '../../src/data/formula.ts';
 import { tIn } from '../../src/i18n/index.ts';
 import { gapCsv, gapXlsx } from '../../src/ui/gap-export.ts';
 import { GAP_COLUMNS, gapTable } from '../../src/ui/gap-table.ts';
@@ -41,11 +41,11 @@ const names = {
   enterprise: (id: string) => (id === 'E1' ? '+企业,一"' : '-2+3'),
 };
 
-describe('neutraliseFormula (OWASP CSV injection)', () => {
-  it('quotes a leading = + - @ tab or CR, and nothing else', () => {
-    for (const s of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx'])
+describe('neutraliseFormula (OWASP CSV injection), the same as the enterprise export', () => {
+  it('quotes a leading = + - @ tab or CR (and a quote before one), not plain numbers, nothing else', () => {
+    for (const s of ['=1+1', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx', "'=x"])
       expect(neutraliseFormula(s)).toBe(`'${s}`);
-    for (const s of ['示例园区', 'a=b', '', ' =x', "'=x"]) expect(neutraliseFormula(s)).toBe(s);
+    for (const s of ['示例园区', 'a=b', '', ' =x', '-1', '+2.5']) expect(neutraliseFormula(s)).toBe(s);
   });
 });
 
