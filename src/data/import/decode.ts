@@ -9,8 +9,8 @@ export type Encoding = (typeof ENCODINGS)[number];
 
 export interface DetectedEncoding {
   encoding: Encoding;
-  /** How it was decided: a byte-order mark, strict UTF-8 decoding, or the GB18030 fallback. */
-  by: 'bom' | 'utf-8-valid' | 'fallback';
+  /** How it was decided: a byte-order mark, strict UTF-8 decoding, the GB18030 fallback, or the user's choice. */
+  by: 'bom' | 'utf-8-valid' | 'fallback' | 'chosen';
 }
 
 function bomEncoding(bytes: Uint8Array): Encoding | null {

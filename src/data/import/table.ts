@@ -88,7 +88,7 @@ export function readCsvTable(bytes: Uint8Array, encoding?: Encoding): Table {
     columns: uniqueColumns(header.map(restoreFormulaText)),
     rows,
     rowNumbers,
-    encoding: { encoding: detected.encoding, by: detected.by === 'chosen' ? 'bom' : detected.by },
+    encoding: detected,
   };
 }
 

@@ -45,6 +45,7 @@ describe('encodings', () => {
     const gbk = new Uint8Array(iconv.encode('名称\n铜\n', 'gbk'));
     const f = await readImportFile('r.csv', gbk, { encoding: 'utf-8' });
     expect(f.table.columns[0]).not.toBe('名称'); // mojibake, as chosen: the user sees and corrects it
+    expect(f.table.encoding).toEqual({ encoding: 'utf-8', by: 'chosen' });
   });
 });
 
