@@ -375,7 +375,8 @@ export function importEnterprises(
           while (zoneIds.has(zone)) zone = `${zone}+`;
           zones.push({
             id: zone,
-            name: key,
+            // As written (the first spelling met); the normalised key is for matching only.
+            name: String(raw('zone')),
             nameEn: null,
             level: 'unknown',
             county: county ?? '',
