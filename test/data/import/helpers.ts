@@ -35,7 +35,7 @@ export function metres(a: [number, number], b: [number, number]): { east: number
  * in `encoding` and a .cpg naming it (how Chinese GIS desktop tools write them).
  */
 export function shapefileZip(
-  features: { ring: [number, number][]; name: string; level: string }[],
+  features: { ring: [number, number][]; name: string; level: string; other?: Record<string, string> }[],
   encoding = 'GBK',
 ): Uint8Array {
   const records = features.map(({ ring }) => {
@@ -87,8 +87,8 @@ export function shapefileZip(
     xh.setInt32(4, r.length / 2, false);
     off += 8 + r.length;
   });
-  // dBASE III table: two character fields of 40 bytes.
-  const fields = ['NAME', 'LEVEL'];
+  // dBASE III table: character fields of 40 bytes (NAME, LEVEL, then the first feature's `other` names).
+  const fields = ['NAME', 'LEVEL', ...Object.keys(features[0]?.other ?? {})];
   const width = 40;
   const headerLength = 32 + 32 * fields.length + 1;
   const recordLength = 1 + width * fields.length;
@@ -108,7 +108,8 @@ export function shapefileZip(
   features.forEach((f, r) => {
     const at = headerLength + r * recordLength;
     dbf.fill(0x20, at, at + recordLength);
-    for (const [i, v] of [f.name, f.level].entries()) dbf.set(iconv.encode(v, encoding), at + 1 + i * width);
+    const values = [f.name, f.level, ...fields.slice(2).map((k) => f.other?.[k] ?? '')];
+    for (const [i, v] of values.entries()) dbf.set(iconv.encode(v, encoding), at + 1 + i * width);
   });
   dbf[dbf.length - 1] = 0x1a;
   return zipSync({
