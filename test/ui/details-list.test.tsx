@@ -88,40 +88,43 @@ describe('Details', () => {
     expect(d.querySelector('[data-extra="note"]')!.textContent).toBe('—');
   });
 
+  const zoneDetails = (zone: Zone) =>
+    render(() => (
+      <Details
+        {...NO_CLUSTER}
+        enterprise={null}
+        zone={zone}
+        zoneName={() => '—'}
+        resolvedZone={null}
+        zoneChain={null}
+        largeText={false}
+        onClose={() => {}}
+        onLocate={() => {}}
+      />
+    ));
+  const zone = (extra?: Zone['extra']): Zone => ({
+    id: 'z1',
+    name: '上饶经济技术开发区',
+    nameEn: null,
+    level: 'national',
+    county: '361104',
+    geometry: null,
+    precision: 'none',
+    source: 'import: zones.kml',
+    realBoundary: false,
+    ...(extra ? { extra } : {}),
+  });
+
   it("shows a zone's other attributes from its file as text, in zh and en (issue 7)", () => {
     const extra = JSON.parse(
       '{"面积":12.5,"管理机构":"<img src=x onerror=alert(1)>","__proto__":"p","constructor":"c","备注":null}',
     );
-    const zone: Zone = {
-      id: 'z1',
-      name: '上饶经济技术开发区',
-      nameEn: null,
-      level: 'national',
-      county: '361104',
-      geometry: null,
-      precision: 'none',
-      source: 'import: zones.kml',
-      realBoundary: false,
-      extra,
-    };
     for (const [lang, heading] of [
       ['zh', '其他字段'],
       ['en', 'Other fields'],
     ] as const) {
       setLang(lang);
-      const { container, unmount } = render(() => (
-        <Details
-          {...NO_CLUSTER}
-          enterprise={null}
-          zone={zone}
-          zoneName={() => '—'}
-          resolvedZone={null}
-          zoneChain={null}
-          largeText={false}
-          onClose={() => {}}
-          onLocate={() => {}}
-        />
-      ));
+      const { container, unmount } = zoneDetails(zone(extra));
       const d = container.querySelector('[data-details]')!;
       expect(d.querySelector('h3')!.textContent).toBe(heading);
       expect(
@@ -140,29 +143,8 @@ describe('Details', () => {
   });
 
   it('a zone without other attributes shows no such section', () => {
-    const { container } = render(() => (
-      <Details
-        {...NO_CLUSTER}
-        enterprise={null}
-        zone={{
-          id: 'z2',
-          name: '乙',
-          nameEn: null,
-          level: 'unknown',
-          county: '',
-          geometry: null,
-          precision: 'none',
-          source: 's',
-          realBoundary: false,
-        }}
-        zoneName={() => '—'}
-        resolvedZone={null}
-        zoneChain={null}
-        largeText={false}
-        onClose={() => {}}
-        onLocate={() => {}}
-      />
-    ));
+    const { container } = zoneDetails(zone());
+    expect(container.querySelector('[data-details]')).not.toBeNull();
     expect(container.querySelector('[data-extra]')).toBeNull();
     expect(container.textContent).not.toContain('其他字段');
   });
