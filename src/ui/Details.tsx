@@ -181,7 +181,7 @@ function ZoneFields(props: { z: Zone; chain: ChainCompleteness | null }) {
         <dt>{t('details.zoneLevel')}</dt>
         <dd>{t(`zoneLevel.${z().level}`)}</dd>
         <dt>{t('details.county')}</dt>
-        <dd>{countyName(z().county, lang())}</dd>
+        <dd>{z().county ? countyName(z().county, lang()) : '—'}</dd>
         <dt>{t('details.precision')}</dt>
         <dd>{t(`precision.${z().precision}`)}</dd>
         <dt>{t('details.source')}</dt>

@@ -143,8 +143,11 @@ describe('Details', () => {
   });
 
   it('a zone without other attributes shows no such section', () => {
-    const { container } = zoneDetails(zone());
+    const { container } = zoneDetails({ ...zone(), county: '' });
     expect(container.querySelector('[data-details]')).not.toBeNull();
+    // A zone file that does not say its county: a dash, not an empty value.
+    const county = [...container.querySelectorAll('dt')].find((dt) => dt.textContent === '所在县（市、区）');
+    expect(county?.nextElementSibling?.textContent).toBe('—');
     expect(container.querySelector('[data-extra]')).toBeNull();
     expect(container.textContent).not.toContain('其他字段');
   });
