@@ -11,9 +11,10 @@ import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import { resolveCounty } from '../counties.ts';
 import { type Crs, toWGS84 } from '../crs.ts';
-import { newExtra } from '../extra.ts';
+import { newExtra, setOwn } from '../extra.ts';
 import type { ExtraValue, Zone } from '../types.ts';
 import { isZoneProperty, withExtra, zoneProperties } from '../zone-properties.ts';
+import { restoreDbfFields } from './dbf-fields.ts';
 import { AS_IN_SOURCE, IssueLog } from './enterprises.ts';
 import type { ImportReport } from './report.ts';
 import { type Cell, featuresOf, featuresTable, type Table } from './table.ts';
@@ -48,13 +49,7 @@ export function kmlFeatures(text: string): unknown[] {
       const v = d.tagName === 'Data' ? d.getElementsByTagName('value')[0]?.textContent : d.textContent;
       const f = features[i]!;
       f.properties ??= {};
-      const props = f.properties;
-      Object.defineProperty(props, '__proto__', {
-        value: v?.trim() ?? '',
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwn(f.properties, '__proto__', v?.trim() ?? '');
     }
   });
   return features;
@@ -74,8 +69,9 @@ export async function readZoneTable(
     return featuresTable(kmlFeatures(decodeUtf8(files[entry]!)));
   }
   // shpjs's own unzip loops for ever on a truncated archive: fflate refuses a broken one first.
+  let files: Record<string, Uint8Array>;
   try {
-    unzipSync(bytes, { filter: () => false });
+    files = unzipSync(bytes);
   } catch {
     throw new Error('the file is not a readable zip archive (damaged or incomplete)');
   }
@@ -86,7 +82,12 @@ export async function readZoneTable(
     bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
   )) as GeoJSON.FeatureCollection | GeoJSON.FeatureCollection[];
   const collections = Array.isArray(out) ? out : [out];
-  return featuresTable(collections.flatMap((c) => c.features));
+  return featuresTable(
+    restoreDbfFields(
+      collections.flatMap((c) => c.features),
+      files,
+    ),
+  );
 }
 
 type Polygonal = GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point;

@@ -94,16 +94,19 @@ describe("a zone file's other attributes are kept on the zone", () => {
       [118, 28.5],
       [117.9, 28.4],
     ];
-    const zip = shapefileZip([
-      {
-        ring,
-        name: '上饶经济技术开发区',
-        level: '国家级',
-        other: { APPROVAL: '国函〔2010〕103号', AREA: '12.5' },
-      },
-    ]);
+    const other = JSON.parse(
+      '{"APPROVAL":"国函〔2010〕103号","AREA":"12.5","__proto__":"p","APPROVED":"20100426"}',
+    );
+    const zip = shapefileZip([{ ring, name: '上饶经济技术开发区', level: '国家级', other }], 'GBK', {
+      AREA: 'N',
+      APPROVED: 'D',
+    });
     const { zones } = await zonesOf('zones.zip', zip);
-    expect(zones[0]!.extra).toEqual({ APPROVAL: '国函〔2010〕103号', AREA: '12.5' });
+    const extra = zones[0]!.extra!;
+    expect(Object.keys(extra).sort()).toEqual(['APPROVAL', 'APPROVED', 'AREA', '__proto__']);
+    // A number field as a number, a date as the .dbf holds it (shpjs gives a local Date), __proto__ a key.
+    expect(extra).toMatchObject({ APPROVAL: '国函〔2010〕103号', AREA: 12.5, APPROVED: '2010-04-26' });
+    expect(Object.getOwnPropertyDescriptor(extra, '__proto__')?.value).toBe('p');
   });
 
   it('round trip: the export reads back to the same zones, through the deployment parser and a re-import', async () => {
