@@ -13,3 +13,8 @@ ExtraColumns.prototype = Object.create(null);
 export function newExtra(): Record<string, ExtraValue> {
   return new (ExtraColumns as unknown as new () => Record<string, ExtraValue>)();
 }
+
+/** Sets `key` as an own property of `o`, even `__proto__` (which plain assignment takes as the prototype). */
+export function setOwn(o: object, key: string, value: unknown): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -173,7 +173,8 @@ export function text(v: unknown): string | null {
   return JSON.stringify(v);
 }
 
-function toExtra(v: unknown): ExtraValue {
+/** A value of a file as an extra value: nested objects and arrays as JSON text. */
+export function toExtra(v: unknown): ExtraValue {
   if (v === undefined || v === null) return null;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);

@@ -7,7 +7,8 @@
 import Papa from 'papaparse';
 import { resolveCounty } from './counties.ts';
 import type { Crs } from './crs.ts';
-import { fieldOf, normalizeRow, type RowError, type RowWarning, text } from './normalize.ts';
+import { newExtra } from './extra.ts';
+import { fieldOf, normalizeRow, type RowError, type RowWarning, text, toExtra } from './normalize.ts';
 import {
   type Enterprise,
   type ExtraValue,
@@ -16,6 +17,7 @@ import {
   ZONE_LEVELS,
   type Zone,
 } from './types.ts';
+import { isZoneProperty, withExtra } from './zone-properties.ts';
 
 export interface ParseResult<T> {
   records: T[];
@@ -247,24 +249,29 @@ function zoneRow(
   }
   const source = text(props.source) ?? options.defaultSource ?? null;
   if (!source) return reject('source', 'source is missing (who says so?)');
-  return {
-    id,
-    name,
-    nameEn: text(props.name_en),
-    level: level as Zone['level'],
-    county: cm?.adcode ?? '',
-    geometry: g as unknown as Zone['geometry'],
-    precision,
-    source,
-    realBoundary,
-  };
+  const extra = newExtra();
+  for (const [k, v] of Object.entries(props)) if (!isZoneProperty(k)) extra[k] = toExtra(v);
+  return withExtra(
+    {
+      id,
+      name,
+      nameEn: text(props.name_en),
+      level: level as Zone['level'],
+      county: cm?.adcode ?? '',
+      geometry: g as unknown as Zone['geometry'],
+      precision,
+      source,
+      realBoundary,
+    },
+    extra,
+  );
 }
 
 /**
  * Parse a zone FeatureCollection: properties id, name, name_en, level, county, precision, source,
  * real_boundary (boolean; missing ⇒ false); geometry Polygon/MultiPolygon/Point (required). A missing
  * precision reads as `exact` for a real boundary and `county` otherwise (the conservative choice, warned).
- * A real_boundary on a Point is rejected. Other properties are ignored.
+ * A real_boundary on a Point is rejected. Every other property is kept on the zone (`extra`, issue 7).
  */
 export function parseZonesGeoJSON(
   json: unknown,

@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import { neutraliseFormula } from './formula.ts';
 import type { Enterprise, ExtraValue, Zone } from './types.ts';
+import { zoneProperties } from './zone-properties.ts';
 
 /** Fixed export columns, in order (contract.md, export format). */
 export const ENTERPRISE_FIELDS = [
@@ -99,17 +100,13 @@ export function enterprisesToCSV(
   return `\uFEFF${Papa.unparse({ fields: columns.map(neutraliseFormula), data }, { newline: '\r\n' })}\r\n`;
 }
 
+/**
+ * A zone as a Feature: the fixed properties (zone-properties.ts), then every other attribute of the
+ * zone's file unchanged (issue 7; null prototype: `constructor` or `__proto__` is a plain key).
+ */
 export function zoneToFeature(z: Zone): GeoJSON.Feature<Zone['geometry']> {
-  const properties: Record<string, ExtraValue> = {
-    id: z.id,
-    name: z.name,
-    ...(z.nameEn !== null ? { name_en: z.nameEn } : {}),
-    level: z.level,
-    county: z.county,
-    precision: z.precision,
-    source: z.source,
-    real_boundary: z.realBoundary,
-  };
+  const properties = zoneProperties(z);
+  for (const [k, v] of Object.entries(z.extra ?? {})) if (!Object.hasOwn(properties, k)) properties[k] = v;
   return { type: 'Feature', properties, geometry: z.geometry };
 }
 

@@ -98,6 +98,11 @@ export interface Zone {
   source: string;
   /** True when the polygon is a real boundary (containment may assign members). */
   realBoundary: boolean;
+  /**
+   * Every other attribute of the zone's file, unchanged, in file order (issue 7), with nothing in its
+   * prototype chain (extra.ts). Absent: the zone came with none (the synthetic sample).
+   */
+  extra?: Record<string, ExtraValue>;
 }
 
 /** One county-level unit of Shangrao. */

@@ -1,7 +1,7 @@
 import { createEffect, For, Match, on, Show, Switch } from 'solid-js';
 import type { AnalysisParams, ChainCompleteness, ClusterInfo } from '../analysis/types.ts';
 import { countyName } from '../data/counties.ts';
-import type { Enterprise, Precision, Zone } from '../data/types.ts';
+import type { Enterprise, ExtraValue, Precision, Zone } from '../data/types.ts';
 import { fmt, lang, t } from '../i18n/index.ts';
 import { Swatch } from './Swatch.tsx';
 
@@ -141,20 +141,28 @@ function EnterpriseFields(props: DetailsProps & { e: Enterprise }) {
         <dt>{t('details.source')}</dt>
         <dd data-field="source">{e().source}</dd>
       </dl>
-      <Show when={Object.keys(e().extra).length > 0}>
-        <h3>{t('details.extra')}</h3>
-        <dl class="fields">
-          <For each={Object.entries(e().extra)}>
-            {([k, v]) => (
-              <>
-                <dt>{k}</dt>
-                <dd data-extra={k}>{v === null ? '—' : String(v)}</dd>
-              </>
-            )}
-          </For>
-        </dl>
-      </Show>
+      <ExtraFields extra={e().extra} />
     </>
+  );
+}
+
+/** A record's other columns (an enterprise's or a zone's, issue 7), names and values as text. */
+function ExtraFields(props: { extra: Record<string, ExtraValue> | undefined }) {
+  const entries = () => Object.entries(props.extra ?? {});
+  return (
+    <Show when={entries().length > 0}>
+      <h3>{t('details.extra')}</h3>
+      <dl class="fields">
+        <For each={entries()}>
+          {([k, v]) => (
+            <>
+              <dt>{k}</dt>
+              <dd data-extra={k}>{v === null ? '—' : String(v)}</dd>
+            </>
+          )}
+        </For>
+      </dl>
+    </Show>
   );
 }
 
@@ -173,7 +181,7 @@ function ZoneFields(props: { z: Zone; chain: ChainCompleteness | null }) {
         <dt>{t('details.zoneLevel')}</dt>
         <dd>{t(`zoneLevel.${z().level}`)}</dd>
         <dt>{t('details.county')}</dt>
-        <dd>{countyName(z().county, lang())}</dd>
+        <dd>{z().county ? countyName(z().county, lang()) : '—'}</dd>
         <dt>{t('details.precision')}</dt>
         <dd>{t(`precision.${z().precision}`)}</dd>
         <dt>{t('details.source')}</dt>
@@ -206,6 +214,7 @@ function ZoneFields(props: { z: Zone; chain: ChainCompleteness | null }) {
           )}
         </Show>
       </dl>
+      <ExtraFields extra={z().extra} />
     </>
   );
 }

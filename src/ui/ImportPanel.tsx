@@ -83,7 +83,8 @@ export function ImportPanel(props: { state: BeltState; flow: ImportFlow }) {
           }}
         />
       </label>
-      <Show when={f.error()}>
+      {/* In the mapping step (an overlay) its message shows inside it, where it can be seen. */}
+      <Show when={f.step() !== 'mapping' && f.error()}>
         <p class="import-error" role="alert">
           {f.error()}
         </p>
@@ -113,6 +114,11 @@ export function ImportPanel(props: { state: BeltState; flow: ImportFlow }) {
               {t('import.mapping')} ·{' '}
               {f.inspection()!.kind === 'zones' ? t('import.kind.zones') : t('import.kind.enterprises')}
             </h3>
+            <Show when={f.error()}>
+              <p class="import-error" role="alert">
+                {f.error()}
+              </p>
+            </Show>
             <Choice
               label={t('import.crs')}
               hook="data-import-crs"

@@ -12,7 +12,8 @@ import { parseEnterprisesGeoJSON, parseZonesGeoJSON } from '../../src/data/parse
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const KML = `<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark>
-<name>上饶经济技术开发区</name><Polygon><outerBoundaryIs><LinearRing>
+<name>上饶经济技术开发区</name><ExtendedData><Data name="批准文号"><value>国函〔2010〕103号</value></Data>
+<Data name="__proto__"><value>p</value></Data></ExtendedData><Polygon><outerBoundaryIs><LinearRing>
 <coordinates>117.9,28.4 118.1,28.4 118.1,28.5 117.9,28.5 117.9,28.4</coordinates>
 </LinearRing></outerBoundaryIs></Polygon></Placemark></Document></kml>`;
 
@@ -46,6 +47,11 @@ describe('npm run import', () => {
       expect(zones.rejected).toEqual([]);
       expect(ents.records[0]!.zone).toBe(zones.records[0]!.id);
       expect(zones.records[0]!.realBoundary).toBe(true);
+      // The KML's other attributes are written with the zone and read back (issue 7).
+      expect(Object.entries(zones.records[0]!.extra ?? {})).toEqual([
+        ['批准文号', '国函〔2010〕103号'],
+        ['__proto__', 'p'],
+      ]);
       // Template row 2 is GCJ-02 (高德) like the file; row 3 says WGS84 in its 坐标系 column.
       expect(ents.records[0]!.lon).toBeLessThan(117.975);
       expect(ents.records[1]!.lon).toBeCloseTo(117 + 54 / 60 + 30 / 3600, 9);

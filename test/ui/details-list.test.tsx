@@ -1,5 +1,6 @@
 import { fireEvent, render } from '@solidjs/testing-library';
 import { describe, expect, it, vi } from 'vitest';
+import type { Zone } from '../../src/data/types.ts';
 import { setLang } from '../../src/i18n/index.ts';
 import { Details } from '../../src/ui/Details.tsx';
 import { EnterpriseList } from '../../src/ui/EnterpriseList.tsx';
@@ -85,6 +86,70 @@ describe('Details', () => {
     expect(d.querySelector('[data-field="zone"]')!.textContent).toContain('srjk'); // resolved by containment
     expect(d.querySelector('[data-extra="employees"]')!.textContent).toBe('120');
     expect(d.querySelector('[data-extra="note"]')!.textContent).toBe('—');
+  });
+
+  const zoneDetails = (zone: Zone) =>
+    render(() => (
+      <Details
+        {...NO_CLUSTER}
+        enterprise={null}
+        zone={zone}
+        zoneName={() => '—'}
+        resolvedZone={null}
+        zoneChain={null}
+        largeText={false}
+        onClose={() => {}}
+        onLocate={() => {}}
+      />
+    ));
+  const zone = (extra?: Zone['extra']): Zone => ({
+    id: 'z1',
+    name: '上饶经济技术开发区',
+    nameEn: null,
+    level: 'national',
+    county: '361104',
+    geometry: null,
+    precision: 'none',
+    source: 'import: zones.kml',
+    realBoundary: false,
+    ...(extra ? { extra } : {}),
+  });
+
+  it("shows a zone's other attributes from its file as text, in zh and en (issue 7)", () => {
+    const extra = JSON.parse(
+      '{"面积":12.5,"管理机构":"<img src=x onerror=alert(1)>","__proto__":"p","constructor":"c","备注":null}',
+    );
+    for (const [lang, heading] of [
+      ['zh', '其他字段'],
+      ['en', 'Other fields'],
+    ] as const) {
+      setLang(lang);
+      const { container, unmount } = zoneDetails(zone(extra));
+      const d = container.querySelector('[data-details]')!;
+      expect(d.querySelector('h3')!.textContent).toBe(heading);
+      expect(
+        [...d.querySelectorAll('[data-extra]')].map((x) => [x.getAttribute('data-extra'), x.textContent]),
+      ).toEqual([
+        ['面积', '12.5'],
+        ['管理机构', '<img src=x onerror=alert(1)>'],
+        ['__proto__', 'p'],
+        ['constructor', 'c'],
+        ['备注', '—'],
+      ]);
+      expect(d.querySelector('img')).toBeNull();
+      unmount();
+    }
+    setLang('zh');
+  });
+
+  it('a zone without other attributes shows no such section', () => {
+    const { container } = zoneDetails({ ...zone(), county: '' });
+    expect(container.querySelector('[data-details]')).not.toBeNull();
+    // A zone file that does not say its county: a dash, not an empty value.
+    const county = [...container.querySelectorAll('dt')].find((dt) => dt.textContent === '所在县（市、区）');
+    expect(county?.nextElementSibling?.textContent).toBe('—');
+    expect(container.querySelector('[data-extra]')).toBeNull();
+    expect(container.textContent).not.toContain('其他字段');
   });
 
   it('says plainly when an enterprise has no coordinates; Escape closes', () => {

@@ -456,7 +456,8 @@ export function importEnterprises(
             while (zoneIds.has(zone)) zone = `${zone}+`;
             zones.push({
               id: zone,
-              name: key,
+              // As written (the first spelling met); the normalised key is for matching only.
+              name: String(raw(cZone)),
               nameEn: null,
               level: 'unknown',
               county: county ?? '',

@@ -53,6 +53,7 @@ export function rejoinZones(
       precision: 'none',
       source: old?.source ?? e.source,
       realBoundary: false,
+      ...(old?.extra ? { extra: old.extra } : {}),
     });
     return moveTo(e, id);
   });

@@ -4,14 +4,18 @@
  * KMZ unzipped with fflate) and zipped Shapefiles (shpjs: the .dbf read in the encoding its .cpg names,
  * the .prj reprojected). Coordinates converted to WGS84 from the chosen system. A name/level/county
  * mapping step as for registries; a feature without a name or a usable geometry is rejected, listed.
+ * Every other attribute of the file is kept on the zone (`extra`), unchanged, whatever its name.
  */
 import { kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { unzipSync } from 'fflate';
 import { resolveCounty } from '../counties.ts';
 import { type Crs, toWGS84 } from '../crs.ts';
-import type { Zone } from '../types.ts';
-import { IssueLog } from './enterprises.ts';
+import { newExtra, setOwn } from '../extra.ts';
+import type { ExtraValue, Zone } from '../types.ts';
+import { isZoneProperty, withExtra, zoneProperties } from '../zone-properties.ts';
+import { restoreDbfFields } from './dbf-fields.ts';
+import { AS_IN_SOURCE, IssueLog } from './enterprises.ts';
 import type { ImportReport } from './report.ts';
 import { type Cell, featuresOf, featuresTable, type Table } from './table.ts';
 import { parseZoneLevelWord, type ZoneField } from './vocabulary.ts';
@@ -26,10 +30,29 @@ function decodeUtf8(b: Uint8Array): string {
   return new TextDecoder().decode(b).replace(/^\uFEFF/, '');
 }
 
-/** KML text → GeoJSON features. */
+/**
+ * KML text → GeoJSON features. togeojson assigns ExtendedData to a plain object, where a Data named
+ * `__proto__` sets nothing: such values are put back as own keys (one feature per Placemark, in order).
+ */
 export function kmlFeatures(text: string): unknown[] {
   const doc = new DOMParser().parseFromString(text, 'text/xml');
-  return kml(doc as unknown as Document).features;
+  const features = kml(doc as unknown as Document).features;
+  const placemarks = Array.from(doc.getElementsByTagName('Placemark'));
+  if (placemarks.length !== features.length) return features;
+  placemarks.forEach((pm, i) => {
+    const data = [
+      ...Array.from(pm.getElementsByTagName('Data')),
+      ...Array.from(pm.getElementsByTagName('SimpleData')),
+    ];
+    for (const d of data) {
+      if (d.getAttribute('name') !== '__proto__') continue;
+      const v = d.tagName === 'Data' ? d.getElementsByTagName('value')[0]?.textContent : d.textContent;
+      const f = features[i]!;
+      f.properties ??= {};
+      setOwn(f.properties, '__proto__', v?.trim() ?? '');
+    }
+  });
+  return features;
 }
 
 /** The features of a zone file (GeoJSON, KML, KMZ or zipped Shapefile) as a table with geometries. */
@@ -46,8 +69,9 @@ export async function readZoneTable(
     return featuresTable(kmlFeatures(decodeUtf8(files[entry]!)));
   }
   // shpjs's own unzip loops for ever on a truncated archive: fflate refuses a broken one first.
+  let files: Record<string, Uint8Array>;
   try {
-    unzipSync(bytes, { filter: () => false });
+    files = unzipSync(bytes);
   } catch {
     throw new Error('the file is not a readable zip archive (damaged or incomplete)');
   }
@@ -58,7 +82,12 @@ export async function readZoneTable(
     bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
   )) as GeoJSON.FeatureCollection | GeoJSON.FeatureCollection[];
   const collections = Array.isArray(out) ? out : [out];
-  return featuresTable(collections.flatMap((c) => c.features));
+  return featuresTable(
+    restoreDbfFields(
+      collections.flatMap((c) => c.features),
+      files,
+    ),
+  );
 }
 
 type Polygonal = GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point;
@@ -96,6 +125,38 @@ function cellText(v: Cell | undefined): string | null {
   return s === '' ? null : s;
 }
 
+/** A file's value `a` says what the zone's `b` says (or nothing). */
+function same(a: ExtraValue, b: ExtraValue): boolean {
+  return a === null || a === b || (b !== null && String(a) === String(b));
+}
+
+/**
+ * The zones with every attribute of their file that the mapping did not read, unchanged (issue 7), each
+ * column on every zone (empty: null), as enterprises keep theirs. A column named like a property the export
+ * writes (zone-properties.ts) is either that property read back (on every zone the same value or empty:
+ * not kept twice, so an export imports back to the same zones) or something else the file said under that
+ * name: kept as `<name>_as_in_source`, so the export's own property does not hide it.
+ */
+function withAttributes(
+  built: readonly { zone: Zone; cells: readonly Cell[] }[],
+  columns: readonly string[],
+  extraCols: readonly number[],
+): Zone[] {
+  const fixed = built.map((b) => zoneProperties(b.zone));
+  const keys = new Map<number, string>();
+  for (const i of extraCols) {
+    const name = columns[i]!;
+    if (!isZoneProperty(name)) keys.set(i, name);
+    else if (built.some((b, k) => !same(b.cells[i] ?? null, fixed[k]![name] ?? null)))
+      keys.set(i, AS_IN_SOURCE(name));
+  }
+  return built.map(({ zone, cells }) => {
+    const extra = newExtra();
+    for (const [i, key] of keys) extra[key] = cells[i] ?? null;
+    return withExtra(zone, extra);
+  });
+}
+
 export function importZones(
   table: Table,
   mapping: readonly (ZoneField | '')[],
@@ -110,8 +171,13 @@ export function importZones(
     const i = col.get(f);
     return i === undefined ? f : table.columns[i]!;
   };
+  const extraCols: number[] = [];
+  table.columns.forEach((_, i) => {
+    const f = mapping[i];
+    if (!f || col.get(f) !== i) extraCols.push(i);
+  });
   const crs = options.crs ?? 'wgs84';
-  const zones: Zone[] = [];
+  const built: { zone: Zone; cells: readonly Cell[] }[] = [];
   const ids = new Set<string>();
   table.rows.forEach((cells, r) => {
     const row = table.rowNumbers[r]!;
@@ -154,7 +220,7 @@ export function importZones(
         name,
       );
     const polygon = geometry.type !== 'Point';
-    zones.push({
+    const zone: Zone = {
       id,
       name,
       nameEn: get('name_en'),
@@ -164,8 +230,10 @@ export function importZones(
       precision: polygon ? 'exact' : 'zone',
       source: get('source') ?? options.source ?? `import: ${options.file}`,
       realBoundary: polygon,
-    });
+    };
+    built.push({ zone, cells });
   });
+  const zones = withAttributes(built, table.columns, extraCols);
   return {
     zones,
     report: {

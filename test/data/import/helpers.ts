@@ -35,8 +35,10 @@ export function metres(a: [number, number], b: [number, number]): { east: number
  * in `encoding` and a .cpg naming it (how Chinese GIS desktop tools write them).
  */
 export function shapefileZip(
-  features: { ring: [number, number][]; name: string; level: string }[],
+  features: { ring: [number, number][]; name: string; level: string; other?: Record<string, string> }[],
   encoding = 'GBK',
+  /** dBASE type of an `other` field: C (default), N or D (8 bytes, YYYYMMDD). */
+  types: Record<string, 'C' | 'N' | 'D'> = {},
 ): Uint8Array {
   const records = features.map(({ ring }) => {
     const n = ring.length;
@@ -87,11 +89,13 @@ export function shapefileZip(
     xh.setInt32(4, r.length / 2, false);
     off += 8 + r.length;
   });
-  // dBASE III table: two character fields of 40 bytes.
-  const fields = ['NAME', 'LEVEL'];
-  const width = 40;
+  // dBASE III table: fields of 40 bytes (NAME, LEVEL, then the first feature's `other` names; a date 8).
+  const fields = ['NAME', 'LEVEL', ...Object.keys(features[0]?.other ?? {})];
+  const type = (name: string) => (Object.hasOwn(types, name) ? types[name]! : 'C');
+  const widths = fields.map((f) => (type(f) === 'D' ? 8 : 40));
+  const starts = widths.map((_, i) => 1 + widths.slice(0, i).reduce((a, b) => a + b, 0));
   const headerLength = 32 + 32 * fields.length + 1;
-  const recordLength = 1 + width * fields.length;
+  const recordLength = 1 + widths.reduce((a, b) => a + b, 0);
   const dbf = new Uint8Array(headerLength + recordLength * features.length + 1);
   const dv = new DataView(dbf.buffer);
   dbf[0] = 0x03;
@@ -101,14 +105,15 @@ export function shapefileZip(
   fields.forEach((name, i) => {
     const at = 32 + i * 32;
     dbf.set(new TextEncoder().encode(name), at);
-    dbf[at + 11] = 'C'.charCodeAt(0);
-    dbf[at + 16] = width;
+    dbf[at + 11] = type(name).charCodeAt(0);
+    dbf[at + 16] = widths[i]!;
   });
   dbf[headerLength - 1] = 0x0d;
   features.forEach((f, r) => {
     const at = headerLength + r * recordLength;
     dbf.fill(0x20, at, at + recordLength);
-    for (const [i, v] of [f.name, f.level].entries()) dbf.set(iconv.encode(v, encoding), at + 1 + i * width);
+    const values = [f.name, f.level, ...fields.slice(2).map((k) => f.other?.[k] ?? '')];
+    for (const [i, v] of values.entries()) dbf.set(iconv.encode(v, encoding), at + starts[i]!);
   });
   dbf[dbf.length - 1] = 0x1a;
   return zipSync({

@@ -241,4 +241,12 @@ describe('zones named in the registry (domain.md)', () => {
     ]);
     expect(r.report.issues.filter((i) => i.code === 'zone-new').map((i) => i.row)).toEqual([4]);
   });
+  it('a zone of its own keeps its name as first written; full-width and padded spellings join it', async () => {
+    const r = await importText('name,所属园区\n甲,"  新园区Ａ　"\n乙,新园区A\n丙,新园区Ａ \n', {
+      zones: [zone('z1', '某园区')],
+    });
+    expect(r.records.map((e) => e.zone)).toEqual(['reg-zone-2', 'reg-zone-2', 'reg-zone-2']);
+    expect(r.zones.map((z) => z.name)).toEqual(['某园区', '  新园区Ａ　']);
+    expect(r.report.issues.filter((i) => i.code === 'zone-new').map((i) => i.row)).toEqual([2]);
+  });
 });

@@ -147,6 +147,12 @@ describe('a zone file under kept enterprises', () => {
     expect(r.zones.map((x) => x.id)).toEqual(['k1', 'zone-2']);
   });
 
+  it('a zone carried as a zone of its own keeps its other attributes (issue 7)', () => {
+    const old = { ...z('zone-2', '无边界园区', null), extra: { 面积: 3, 备注: '<b>x</b>' } };
+    const r = rejoinZones([e('b', 'zone-2')], [old], [z('k1', '上饶经开区', null)]);
+    expect(r.zones[1]).toMatchObject({ id: 'zone-2', extra: { 面积: 3, 备注: '<b>x</b>' } });
+  });
+
   it('the same generated id in both files is not the same zone unless it names it (review)', () => {
     // A registry's zones 甲园区 = zone-1, 乙园区 = zone-2; a zone file without ids: 丙园区 = zone-1, 甲园区 = zone-2.
     const old = [z('zone-1', '甲园区', null), z('zone-2', '乙园区', null)];
