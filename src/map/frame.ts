@@ -140,13 +140,15 @@ export function clusterCentreFeatures(
     type: 'FeatureCollection',
     features: all.map((c, i) => {
       const properties: Record<string, unknown> = { ...clusterProps(c), r: sites[i]!.r };
-      LABEL_ZOOMS.forEach((z, zi) => {
-        properties[maskProperty(z)] = masks[i]![zi];
-      });
+      const m = masks[i]!;
+      for (let zi = 0; zi < MASK_PROPERTIES.length; zi++) properties[MASK_PROPERTIES[zi]!] = m[zi];
       return { type: 'Feature', properties, geometry: { type: 'Point', coordinates: c.center } };
     }),
   };
 }
+
+/** The label masks' property names, one per zoom step. */
+const MASK_PROPERTIES = LABEL_ZOOMS.map((z) => maskProperty(z));
 
 /** The county names as places the cluster sizes give way to: label point and width, in ems, in `lang`. */
 export function countyNameSites(counties: GeoJSON.FeatureCollection, lang: Lang): NameSite[] {
