@@ -6,8 +6,9 @@
 import { generateSample } from '../scripts/lib/sample.ts';
 import { facetCodes, facetCounts, filterPass } from '../src/data/facet-counts.ts';
 import { NO_FILTERS } from '../src/data/filters.ts';
+import { nameRanks } from '../src/data/name-rank.ts';
 import { STAGES } from '../src/data/types.ts';
-import { nameRanks, sortRecords } from '../src/ui/list-sort.ts';
+import { sortRecords } from '../src/ui/list-sort.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const N = 100_000;
@@ -33,15 +34,16 @@ const filters = {
   zones: ['none', zoneIds[0]!],
 };
 const pass = filterPass(codes, filters);
-const collator = new Intl.Collator('zh-CN');
-const rank = nameRanks(enterprises, (e) => e.name, collator);
+const names = enterprises.map((e) => e.name);
+const ids = enterprises.map((e) => e.id);
+const rank = nameRanks(names, ids, 'zh-CN');
 const all = Uint32Array.from(enterprises.keys());
 const rows = {
   n: enterprises.length,
   facetCodes_ms: median(() => facetCodes(enterprises, zoneIds)),
   filterPass_ms: median(() => filterPass(codes, filters)),
   facetCounts_ms: median(() => facetCounts(codes, pass, STAGES)),
-  nameRanks_zh_ms: median(() => nameRanks(enterprises, (e) => e.name, collator)),
+  nameRanks_zh_ms: median(() => nameRanks(names, ids, 'zh-CN')),
   sortByCounty_ms: median(() => sortRecords(enterprises, all, { key: 'county', desc: false }, rank, zoneIds)),
   sortByName_ms: median(() => sortRecords(enterprises, all, { key: 'name', desc: false }, rank, zoneIds)),
 };

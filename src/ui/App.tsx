@@ -265,6 +265,7 @@ export function App(props: AppProps) {
                 order={list.order()}
                 onOrder={list.setOrder}
                 meta={list.meta}
+                sorting={list.sorting()}
               />
             );
           }}

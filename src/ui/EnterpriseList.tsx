@@ -29,6 +29,8 @@ export function EnterpriseList(props: {
   onOrder?(o: ListOrder): void;
   /** Issue 8: more to show on each row (the value the list is sorted by, when the row lacks it). */
   meta?(e: Enterprise): string | null;
+  /** The names are being ranked (a large list, in a worker): no rows yet, and it says so. */
+  sorting?: boolean;
 }) {
   let scroller!: HTMLDivElement;
   let spacer!: HTMLDivElement;
@@ -181,7 +183,12 @@ export function EnterpriseList(props: {
           </label>
         </div>
       </Show>
-      <Show when={props.items.length === 0}>
+      <Show when={props.sorting}>
+        <p class="hint" role="status">
+          {t('list.sorting')}
+        </p>
+      </Show>
+      <Show when={!props.sorting && props.items.length === 0}>
         <p class="hint">{t('list.empty')}</p>
       </Show>
       <div
@@ -189,6 +196,7 @@ export function EnterpriseList(props: {
         class="list-scroller"
         data-enterprise-list
         data-total={props.items.length}
+        aria-busy={props.sorting ? 'true' : undefined}
         onScroll={() => setScrollTop(scroller.scrollTop)}
       >
         <div ref={spacer} class="list-spacer">

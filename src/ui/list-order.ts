@@ -1,7 +1,8 @@
-import { createMemo, createSignal } from 'solid-js';
+import { createMemo, createResource, createSignal } from 'solid-js';
+import { rankNames } from '../data/rank.ts';
 import type { Enterprise } from '../data/types.ts';
 import { lang, t } from '../i18n/index.ts';
-import { type ListOrder, nameRanks, sortRecords } from './list-sort.ts';
+import { type ListOrder, sortRecords } from './list-sort.ts';
 import type { BeltState } from './state.ts';
 
 /**
@@ -10,10 +11,23 @@ import type { BeltState } from './state.ts';
  */
 export function createListOrder(s: BeltState, zoneName: (id: string) => string) {
   const [order, setOrder] = createSignal<ListOrder>({ key: 'name', desc: false });
-  const name = (e: Enterprise) => (lang() === 'en' && e.nameEn ? e.nameEn : e.name);
-  const rank = createMemo(() =>
-    nameRanks(s.enterprises(), name, new Intl.Collator(lang() === 'zh' ? 'zh-CN' : 'en-GB')),
+  // The name order, once per dataset and language: in a worker for large lists (data/rank.ts).
+  const [ranked] = createResource(
+    () => ({ records: s.enterprises(), lang: lang() }),
+    ({ records, lang: l }) => {
+      const shown = (e: Enterprise) => (l === 'en' && e.nameEn ? e.nameEn : e.name);
+      return rankNames(
+        records.map(shown),
+        records.map((e) => e.id),
+        l === 'zh' ? 'zh-CN' : 'en-GB',
+      );
+    },
   );
+  /** The ranks for exactly the records shown (a new dataset's list waits for its own). */
+  const rank = () => {
+    const r = ranked.latest;
+    return r && r.length === s.enterprises().length ? r : undefined;
+  };
   const zoneOrder = createMemo(() => {
     const collator = new Intl.Collator(lang() === 'zh' ? 'zh-CN' : 'en-GB');
     return s
@@ -33,8 +47,12 @@ export function createListOrder(s: BeltState, zoneName: (id: string) => string) 
   };
   const items = createMemo(() => {
     const all = s.enterprises();
-    const idx = sortRecords(all, s.visibleIdx(), order(), rank(), zoneOrder(), zoneOf);
+    const r = rank();
+    if (!r) return [];
+    const idx = sortRecords(all, s.visibleIdx(), order(), r, zoneOrder(), zoneOf);
     return Array.from(idx, (i) => all[i]!);
   });
-  return { order, setOrder, items, meta };
+  /** True while the names are being ranked (the list then shows that, not rows in another order). */
+  const sorting = () => rank() === undefined;
+  return { order, setOrder, items, meta, sorting };
 }

@@ -1,6 +1,6 @@
 /**
  * Issue 8: the order of the list view. Names are ranked once per dataset and language (one collator
- * sort); every other order is a numeric sort of (value code, name rank) pairs packed in one float, so
+ * sort, data/name-rank.ts, in a worker for large lists); every other order is a numeric sort of (value code, name rank) pairs packed in one float, so
  * re-sorting 100,000 rows is a typed-array sort, not 1.7 million collator calls.
  */
 import { COUNTY_ADCODES } from '../data/counties.ts';
@@ -17,23 +17,6 @@ export interface ListOrder {
 
 export function isSortKey(s: string): s is SortKey {
   return (SORT_KEYS as readonly string[]).includes(s);
-}
-
-/** The rank of every record by its display name (ties by id), with `collator`. */
-export function nameRanks(
-  records: readonly Enterprise[],
-  name: (e: Enterprise) => string,
-  collator: Intl.Collator,
-): Uint32Array {
-  const names = records.map(name);
-  const order = Array.from(records.keys()).sort(
-    (a, b) => collator.compare(names[a]!, names[b]!) || (records[a]!.id < records[b]!.id ? -1 : 1),
-  );
-  const rank = new Uint32Array(records.length);
-  order.forEach((i, r) => {
-    rank[i] = r;
-  });
-  return rank;
 }
 
 /** A value's position in `values`, values missing (null) after every known one. */

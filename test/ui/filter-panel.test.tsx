@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { COUNTY_ADCODES } from '../../src/data/counties.ts';
 import { facetCodes, facetCounts, filterPass } from '../../src/data/facet-counts.ts';
 import { type Filters, hasFilters, NO_FILTERS } from '../../src/data/filters.ts';
+import { nameRanks } from '../../src/data/name-rank.ts';
 import { type Enterprise, PRECISIONS, SEGMENTS, STAGES } from '../../src/data/types.ts';
 import { setLang } from '../../src/i18n/index.ts';
 import { EnterpriseList } from '../../src/ui/EnterpriseList.tsx';
 import { FilterPanel } from '../../src/ui/FilterPanel.tsx';
-import { type ListOrder, nameRanks, SORT_KEYS, sortRecords } from '../../src/ui/list-sort.ts';
+import { type ListOrder, SORT_KEYS, sortRecords } from '../../src/ui/list-sort.ts';
 import { ent } from './fixtures.ts';
 
 const RECORDS: Enterprise[] = [
@@ -87,7 +88,6 @@ describe('FilterPanel', () => {
 });
 
 describe('list sort', () => {
-  const collator = new Intl.Collator('en-GB');
   const recs = [
     ent(3, {
       name: 'Banyan',
@@ -122,7 +122,11 @@ describe('list sort', () => {
       precision: 'exact',
     }),
   ];
-  const rank = nameRanks(recs, (e) => e.name, collator);
+  const rank = nameRanks(
+    recs.map((e) => e.name),
+    recs.map((e) => e.id),
+    'en-GB',
+  );
   const names = (o: ListOrder, idx: number[] = [0, 1, 2, 3]) =>
     Array.from(sortRecords(recs, idx, o, rank, ['z1', 'z2']), (i) => recs[i]!.id);
 
