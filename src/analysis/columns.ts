@@ -141,6 +141,47 @@ export function encodeRecordsBuilder(records: readonly AnalysisRecord[]): {
   return { fill, finish };
 }
 
+/** A string column: distinct values and each record's index into them (−1 for null). */
+export interface StringColumn {
+  values: string[];
+  codes: Int32Array;
+}
+
+/** Codes strings into a column, one per record (null gives −1). */
+export function stringColumn(n: number, value: (i: number) => string | null): StringColumn {
+  const t = interner();
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) codes[i] = t.code(value(i));
+  return { values: t.table, codes };
+}
+
+/**
+ * The same columns in fresh buffers (listed in `transfer`): one copy can be transferred while the
+ * other is kept. The strings are shared (they are immutable; a message copies them anyway).
+ */
+export function copyColumns(c: RecordColumns): EncodedRecords {
+  const columns: RecordColumns = {
+    length: c.length,
+    ids: c.ids,
+    idEnd: c.idEnd.slice(),
+    stage: c.stage.slice(),
+    precision: c.precision.slice(),
+    lon: c.lon.slice(),
+    lat: c.lat.slice(),
+    segments: [...c.segments],
+    segment: c.segment.slice(),
+    counties: [...c.counties],
+    county: c.county.slice(),
+    zones: [...c.zones],
+    zone: c.zone.slice(),
+  };
+  const { idEnd, stage, precision, lon, lat, segment, county, zone } = columns;
+  const transfer = [idEnd, stage, precision, lon, lat, segment, county, zone].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
+  return { ...columns, transfer };
+}
+
 /** Rebuilds the records from their columns (equal to encodeRecords' input; see the note on NaN). */
 export function decodeRecords(c: RecordColumns): AnalysisRecord[] {
   const out: AnalysisRecord[] = new Array(c.length);

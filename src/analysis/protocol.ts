@@ -16,7 +16,7 @@
  */
 import type { ChainStage, Zone } from '../data/types.ts';
 import type { ChainFigures } from './chain-figures.ts';
-import type { RecordColumns } from './columns.ts';
+import type { RecordColumns, StringColumn } from './columns.ts';
 import type { CrossStageFigures } from './cross-stage-figures.ts';
 import type { GapRow } from './gap-list.ts';
 import type { SegmentColocation } from './segment-colocation.ts';
@@ -48,6 +48,11 @@ export type ResultOf<R extends FigureRequest> = FigureResults[R['kind']];
 export interface DatasetFigures {
   /** Zone assigned by containment, per enterprise id (records without a zone id inside a real boundary). */
   resolvedZones: Record<string, string>;
+  /**
+   * Each record's zone as the map shows and filters it: its own zone id, else the zone containment
+   * assigned, else null (−1); in record order. What the map's points carry (map/points-source.ts).
+   */
+  zoneColumn: StringColumn;
   /** Study area, km² (0 without one). */
   areaKm2: number;
 }

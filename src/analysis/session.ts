@@ -1,5 +1,6 @@
 import type { Zone } from '../data/types.ts';
 import { chainFigures } from './chain-figures.ts';
+import { stringColumn } from './columns.ts';
 import { crossStageFigures } from './cross-stage-figures.ts';
 import { gapList } from './gap-list.ts';
 import { hexFigures } from './hex-figures.ts';
@@ -110,7 +111,12 @@ export function createAnalysisSession(): AnalysisSession {
         const zone = res.zoneOf[i];
         if (res.byContainment[i] && zone) resolvedZones[rec.id] = zone;
       });
-      return { resolvedZones, areaKm2 };
+      const zoneColumn = stringColumn(r.length, (i) => {
+        const own = r[i]!.zone;
+        const zone = res.zoneOf[i];
+        return own ?? (res.byContainment[i] && zone ? zone : null);
+      });
+      return { resolvedZones, zoneColumn, areaKm2 };
     },
     setFilter(id, indices) {
       const picked: AnalysisRecord[] = [];

@@ -6,6 +6,7 @@
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { copyColumns } from '../analysis/columns.ts';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Stage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
@@ -23,10 +24,36 @@ import {
   zoneFeatures,
 } from './frame.ts';
 import { composePicture, metresPerPixel, type PictureSpec } from './picture.ts';
+import {
+  POINTS_HELLO,
+  POINTS_MESSAGE,
+  POINTS_PLUGIN,
+  type PointsMessage,
+  pointsMarker,
+} from './points-source.ts';
+import pointsWorkerUrl from './points-worker.ts?worker&url';
 import { buildStyle, ENTERPRISE_LAYERS, LAYER, SOURCE, type StyleOptions, ZONE_LAYERS } from './style.ts';
 import { styleDiff } from './style-diff.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
+
+/**
+ * points-worker.ts in MapLibre's worker (imported once for every map, and again by MapLibre whenever
+ * it recreates its workers): true once it answers there, false if it does not (the points then go as
+ * GeoJSON). MapLibre imports a URL ending in .mjs as a module: the fragment says so, not the server.
+ */
+let pointsPlugin: Promise<boolean> | null = null;
+/** Resolves once the workers have the script (MapLibre runs it once per worker). */
+const importPointsPluginScript = () => maplibregl.importScriptInWorkers(`${pointsWorkerUrl}#.mjs`);
+function importPointsPlugin(): Promise<boolean> {
+  pointsPlugin ??= importPointsPluginScript()
+    .then(() => maplibregl.getGlobalDispatcher().broadcast(POINTS_HELLO, null))
+    .then(
+      (answers) => answers.length > 0 && answers.every((a) => a === POINTS_PLUGIN),
+      () => false,
+    );
+  return pointsPlugin;
+}
 
 /** Shangrao's extent (prefecture outline bbox). */
 export const SHANGRAO_BOUNDS: [[number, number], [number, number]] = [
@@ -38,6 +65,8 @@ export const SHANGRAO_BOUNDS: [[number, number], [number, number]] = [
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+const EMPTY_POINTS: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** Ids that must never become feature-state keys. */
 const PROTO_KEYS = new Set([
@@ -189,9 +218,14 @@ export class MapController implements MapView {
     set: -1,
   };
   private readonly basemapAttribution: string;
+  /** Whether the points go to MapLibre's worker as columns (points-worker.ts), once known. */
+  private readonly columnsPath = importPointsPlugin();
+  /** The points MapLibre's worker last received as columns (sent again if it recreates its workers). */
+  private sentPoints: PointsMessage | null = null;
 
   constructor(init: MapInit, cb: MapCallbacks) {
     this.basemapAttribution = basemapAttribution(init.basemap);
+    maplibregl.getGlobalDispatcher().on('workerscreate', this.resendPoints);
     this.style = {
       basemap: init.basemap,
       lang: init.lang,
@@ -326,6 +360,46 @@ export class MapController implements MapView {
   }
 
   /**
+   * Gives the points source new points, only when they are not what it has. As columns when MapLibre's
+   * worker takes them (`columns`) and the page has them: their zones come with the dataset's
+   * analysis, and until then the source is empty (never the last dataset's points). Else as GeoJSON.
+   */
+  private fillPoints(points: MapFrame['points'], columns: boolean): boolean {
+    if (this.data.get(SOURCE.enterprises) === points) return false;
+    this.data.set(SOURCE.enterprises, points);
+    const source = this.map.getSource<maplibregl.GeoJSONSource>(SOURCE.enterprises);
+    if (!columns || !points.columns) {
+      source?.setData(enterpriseFeatures(points));
+      return true;
+    }
+    if (!points.zoneColumn) {
+      source?.setData(EMPTY_POINTS);
+      return true;
+    }
+    const { values, codes } = points.zoneColumn;
+    this.sentPoints = {
+      n: (this.sentPoints?.n ?? 0) + 1,
+      columns: { ...points.columns, zones: values, zone: codes },
+    };
+    this.sendPoints();
+    source?.setData(pointsMarker(this.sentPoints.n));
+    return true;
+  }
+
+  /** New workers (MapLibre recreates them, e.g. after iOS stopped them): they get the points again. */
+  private readonly resendPoints = (): void => {
+    void importPointsPluginScript().then(() => this.sendPoints());
+  };
+
+  /** Sends the points to MapLibre's worker, a copy (the message transfers the buffers it carries). */
+  private sendPoints(): void {
+    const msg = this.sentPoints;
+    if (!msg) return;
+    const { transfer: _, ...columns } = copyColumns(msg.columns);
+    void maplibregl.getGlobalDispatcher().broadcast(POINTS_MESSAGE, { n: msg.n, columns });
+  }
+
+  /**
    * Gives the cluster centres their data when the clusters, the county names (in the map's language)
    * or the text size changed: which size labels show is placed around those names (cluster-labels.ts).
    */
@@ -395,10 +469,9 @@ export class MapController implements MapView {
    */
   async show(frame: MapFrame): Promise<void> {
     await this.loaded;
-    // New points are a large hand-over to MapLibre's worker: on a task of its own.
-    if (this.data.get(SOURCE.enterprises) !== frame.points) await new Promise((r) => setTimeout(r, 0));
+    const columns = await this.columnsPath;
     const changed = [
-      this.fill(SOURCE.enterprises, frame.points, enterpriseFeatures),
+      this.fillPoints(frame.points, columns),
       this.fill(SOURCE.zones, frame.zones, zoneFeatures),
       this.fill(SOURCE.hulls, frame.clusters, hullFeatures),
       this.fill(SOURCE.hexgrid, frame.hex, (h) => h as GeoJSON.FeatureCollection),
@@ -545,6 +618,7 @@ export class MapController implements MapView {
   }
 
   destroy(): void {
+    maplibregl.getGlobalDispatcher().off('workerscreate', this.resendPoints);
     this.map.remove();
   }
 }

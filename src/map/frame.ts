@@ -2,6 +2,7 @@
  * What the map shows, as data (MapFrame), and the pure builders of the GeoJSON its sources get.
  * The state derives one frame per change; the controller applies it in one go (one MapLibre frame).
  */
+import type { RecordColumns, StringColumn } from '../analysis/columns.ts';
 import { isApproximateCluster } from '../analysis/is-approximate-cluster.ts';
 import type { HexGrid } from '../analysis/protocol.ts';
 import type { ClusterInfo, StageFigures } from '../analysis/types.ts';
@@ -40,6 +41,13 @@ export interface MapPoints {
   records: readonly Enterprise[];
   /** Record id → zone id, for records without a zone id that a real boundary contains. */
   resolvedZones: Readonly<Record<string, string>> | null;
+  /**
+   * The same records as columns (ui/arrival.ts), for MapLibre's worker (points-source.ts); absent
+   * when a record has a value the columns cannot carry (the points then go as GeoJSON).
+   */
+  columns?: RecordColumns | null;
+  /** Each record's zone as drawn (DatasetFigures.zoneColumn), once the analysis has the dataset. */
+  zoneColumn?: StringColumn | null;
 }
 
 /**

@@ -4,7 +4,12 @@
  * dataset arrives). The state (state.ts) takes it with the dataset and its memos read it instead of
  * building it again in one task; given for other records, or not at all, the memos build it themselves.
  */
-import { type EncodedRecords, encodeRecordsBuilder } from '../analysis/columns.ts';
+import {
+  copyColumns,
+  type EncodedRecords,
+  encodeRecordsBuilder,
+  type RecordColumns,
+} from '../analysis/columns.ts';
 import { type FacetCodes, facetCodesBuilder } from '../data/facet-counts.ts';
 import type { Enterprise, Zone } from '../data/types.ts';
 
@@ -21,6 +26,8 @@ export interface DatasetIndex {
    * transferred); null when a record has a value the columns cannot carry (the client then falls back).
    */
   columns: EncodedRecords | null;
+  /** A copy of `columns` that stays on the page, for the map (map/points-source.ts). */
+  mapColumns: RecordColumns | null;
 }
 
 /** Records per slice: a few milliseconds each on this 2-core machine, under 50 ms when it is busy. */
@@ -68,5 +75,7 @@ export async function indexDataset(
       columns = null; // a stage or precision the columns cannot carry
     }
   }
-  return { records, zones, byId, codes: codes.codes, columns: columns?.finish() ?? null };
+  const encoded = columns?.finish() ?? null;
+  const mapColumns = encoded && (({ transfer: _, ...c }) => c)(copyColumns(encoded));
+  return { records, zones, byId, codes: codes.codes, columns: encoded, mapColumns };
 }

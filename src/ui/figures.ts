@@ -85,10 +85,16 @@ function tagged<T>(f: Uint32Array, a: T | Promise<T>): Tagged<T> | Promise<Tagge
 const last = <T>(r: Resource<T>): T | undefined => (r.state === 'errored' ? undefined : r.latest);
 
 export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
-  const [dataset] = createResource<DatasetFigures, NonNullable<ReturnType<FigureInputs['dataset']>>>(
+  const [dataset] = createResource<
+    DatasetFigures & { of: NonNullable<ReturnType<FigureInputs['dataset']>> },
+    NonNullable<ReturnType<FigureInputs['dataset']>>
+  >(
     inp.dataset,
     // On a task of its own: the columns are built on the main thread, after the page has settled.
-    (d) => nextTask().then(() => answer(runner.load(d.records, d.zones, d.studyArea, d.columns))),
+    (d) =>
+      nextTask()
+        .then(() => answer(runner.load(d.records, d.zones, d.studyArea, d.columns)))
+        .then((f) => ({ ...f, of: d })),
   );
   /** The filter, once the dataset it indexes is in the engine. */
   const filter = () => (dataset.state === 'ready' ? inp.filterIdx() : null);
@@ -240,7 +246,23 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
     return r && Object.keys(r).length > 0 ? r : null;
   });
 
-  return { result, stageFigures, hexGrid, current, error, resolvedZones, segmentColocation, gapList };
+  /** Each record's zone as the map draws it, for the dataset shown now (null until it is loaded). */
+  const zoneColumn = createMemo(() => {
+    const r = last(dataset);
+    return r && r.of === inp.dataset() ? r.zoneColumn : null;
+  });
+
+  return {
+    result,
+    stageFigures,
+    hexGrid,
+    current,
+    error,
+    resolvedZones,
+    zoneColumn,
+    segmentColocation,
+    gapList,
+  };
 }
 
 export type Figures = ReturnType<typeof createFigures>;

@@ -225,7 +225,12 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
 
   /** Everything the map must show; `ready` needs the map to have drawn exactly this. */
   /** The points the map draws, with the zone of each (changes only when containment assigns some). */
-  const mapPoints = createMemo(() => ({ records: enterprises(), resolvedZones: figures.resolvedZones() }));
+  const mapPoints = createMemo(() => ({
+    records: enterprises(),
+    resolvedZones: figures.resolvedZones(),
+    columns: index()?.mapColumns ?? null,
+    zoneColumn: figures.zoneColumn(),
+  }));
   const mapFrame = createMemo<MapFrame>(() => ({
     enterprises: enterprises(),
     points: mapPoints(),

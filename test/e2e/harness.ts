@@ -14,6 +14,8 @@ export interface Guarded {
   problems: string[];
   /** Console warnings (allowed, but some tests look for them). */
   warnings: string[];
+  /** Every URL the page and its workers requested, in order. */
+  requested: string[];
 }
 
 export async function launch(): Promise<Browser> {
@@ -46,6 +48,7 @@ export async function openPage(
   const page = await context.newPage();
   const problems: string[] = [];
   const warnings: string[] = [];
+  const requested: string[] = [];
   const origin = new URL(baseUrl()).origin;
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -70,12 +73,13 @@ export async function openPage(
   });
   page.on('request', (r) => {
     const u = r.url();
+    requested.push(u);
     if (u.startsWith('data:') || u.startsWith('blob:')) return;
     const o = new URL(u).origin;
     if (o !== origin && !opts.otherOrigins?.includes(o)) problems.push(`request to another host: ${u}`);
   });
   await page.goto(opts.url ?? `${baseUrl()}${path}`);
-  return { page, context, problems, warnings };
+  return { page, context, problems, warnings, requested };
 }
 
 /** Wait until <html data-map-state="ready">. */

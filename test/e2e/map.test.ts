@@ -64,6 +64,9 @@ describe('the map on the default sample', () => {
     // The whole prefecture is in view: every located enterprise is drawn.
     const ids = await renderedIds(page);
     expect(new Set(ids).size).toBe(new Set(located.map((f) => f.properties?.id)).size);
+    // They reached MapLibre's worker as columns: its plugin was loaded there, under the CSP, without a warning.
+    expect(g.requested.filter((u) => /\/assets\/points-worker-[\w-]+\.js$/.test(u))).toHaveLength(1);
+    expect(g.warnings.filter((w) => /import script|points/i.test(w))).toEqual([]);
     // Agglomeration hooks carry figures.
     for (const st of ['upstream', 'midstream', 'downstream']) {
       const el = page.locator(`[data-agglomeration="${st}"]`);
