@@ -7,6 +7,7 @@
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { copyColumns } from '../analysis/columns.ts';
+import { yieldToPage } from '../data/yield-to-page.ts';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Stage } from '../data/types.ts';
 import type { Basemap } from '../embed/config.ts';
@@ -211,7 +212,12 @@ export class MapController implements MapView {
     counties: GeoJSON.FeatureCollection | null;
     lang: Lang | null;
     largeText: boolean;
-  } = { clusters: null, counties: null, lang: null, largeText: false };
+    features: GeoJSON.FeatureCollection | null;
+  } = { clusters: null, counties: null, lang: null, largeText: false, features: null };
+  /** The clusters' outlines' data and the clusters they were built from. */
+  private hulls: { clusters: MapFrame['clusters']; features: GeoJSON.FeatureCollection } | null = null;
+  /** Counts show() calls: a frame whose preparation a newer frame overtook is not applied. */
+  private shows = 0;
   /** The clusters and the set of visible chain stages their feature state shows. */
   private clusterState: { clusters: MapFrame['clusters'] | undefined; set: number } = {
     clusters: undefined,
@@ -399,29 +405,62 @@ export class MapController implements MapView {
     void maplibregl.getGlobalDispatcher().broadcast(POINTS_MESSAGE, { n: msg.n, columns });
   }
 
+  /** The clusters' outlines as data, built once per set of clusters. */
+  private hullsFor(clusters: MapFrame['clusters']): GeoJSON.FeatureCollection {
+    if (this.hulls?.clusters !== clusters) this.hulls = { clusters, features: hullFeatures(clusters) };
+    return this.hulls.features;
+  }
+
   /**
-   * Gives the cluster centres their data when the clusters, the county names (in the map's language)
-   * or the text size changed: which size labels show is placed around those names (cluster-labels.ts).
+   * The cluster centres as data, built again only when the clusters, the county names (in the map's
+   * language) or the text size changed: which size labels show is placed around those names
+   * (cluster-labels.ts).
    */
-  private placeClusterSizes(
+  private centresFor(
     clusters: MapFrame['clusters'],
     counties: GeoJSON.FeatureCollection | null = this.sizes.counties,
-  ): boolean {
-    const next = { clusters, counties, lang: this.style.lang, largeText: this.style.largeText };
+    lang: Lang = this.style.lang,
+    largeText: boolean = this.style.largeText,
+  ): GeoJSON.FeatureCollection {
     const was = this.sizes;
     if (
-      was.clusters === next.clusters &&
-      was.counties === next.counties &&
-      was.lang === next.lang &&
-      was.largeText === next.largeText
+      was.features &&
+      was.clusters === clusters &&
+      was.counties === counties &&
+      was.lang === lang &&
+      was.largeText === largeText
     )
-      return false;
-    this.sizes = next;
-    const names = counties ? countyNameSites(counties, next.lang) : [];
-    this.map
-      .getSource<maplibregl.GeoJSONSource>(SOURCE.clusterCentres)
-      ?.setData(clusterCentreFeatures(clusters, names, next.largeText));
-    return true;
+      return was.features;
+    const names = counties ? countyNameSites(counties, lang) : [];
+    const features = clusterCentreFeatures(clusters, names, largeText);
+    this.sizes = { clusters, counties, lang, largeText, features };
+    return features;
+  }
+
+  /**
+   * Builds what the cluster sources will be given, when that is new, on a task of its own between
+   * yields: the task that brought the clusters has rendered the panel already, and the one that applies
+   * the frame only hands the data over.
+   */
+  private async prepareClusters(
+    clusters: MapFrame['clusters'],
+    counties: GeoJSON.FeatureCollection | null = this.sizes.counties,
+    lang: Lang = this.style.lang,
+    largeText: boolean = this.style.largeText,
+  ): Promise<void> {
+    const s = this.sizes;
+    const fresh =
+      this.hulls?.clusters === clusters &&
+      s.features !== null &&
+      s.clusters === clusters &&
+      s.counties === counties &&
+      s.lang === lang &&
+      s.largeText === largeText;
+    if (fresh) return;
+    await yieldToPage();
+    this.hullsFor(clusters);
+    this.centresFor(clusters, counties, lang, largeText);
+    await yieldToPage();
   }
 
   /**
@@ -468,12 +507,16 @@ export class MapController implements MapView {
    * few layer filters; data are set only where they changed). Resolves once the map is idle with it.
    */
   async show(frame: MapFrame): Promise<void> {
+    const mine = ++this.shows;
     await this.loaded;
     const columns = await this.columnsPath;
+    await this.prepareClusters(frame.clusters);
+    // A newer frame came meanwhile: it is the one to apply (the page waits for that one).
+    if (mine !== this.shows) return;
     const changed = [
       this.fillPoints(frame.points, columns),
       this.fill(SOURCE.zones, frame.zones, zoneFeatures),
-      this.fill(SOURCE.hulls, frame.clusters, hullFeatures),
+      this.fill(SOURCE.hulls, this.hullsFor(frame.clusters), (h) => h),
       this.fill(SOURCE.hexgrid, frame.hex, (h) => h as GeoJSON.FeatureCollection),
       this.showClusters(frame.clusters, frame.stages),
       this.restyle({
@@ -483,7 +526,7 @@ export class MapController implements MapView {
         hexGrid: frame.hexGrid,
         hexStage: frame.hexStage,
       }),
-      this.placeClusterSizes(frame.clusters),
+      this.fill(SOURCE.clusterCentres, this.centresFor(frame.clusters), (c) => c),
     ].some(Boolean);
     await this.drawn(changed);
   }
@@ -493,23 +536,29 @@ export class MapController implements MapView {
     prefecture: GeoJSON.FeatureCollection,
   ): Promise<void> {
     await this.loaded;
+    const clusters = this.sizes.clusters;
+    await this.prepareClusters(clusters, counties);
     this.fill(SOURCE.counties, counties, (c) => c);
     this.fill(SOURCE.countyLabels, counties, countyLabelFeatures);
-    this.placeClusterSizes(this.sizes.clusters, counties);
+    this.fill(SOURCE.clusterCentres, this.centresFor(clusters, counties), (c) => c);
     this.fill(SOURCE.prefecture, prefecture, (p) => p);
   }
 
   async setLang(lang: Lang): Promise<void> {
     await this.loaded;
+    const clusters = this.sizes.clusters;
+    await this.prepareClusters(clusters, this.sizes.counties, lang);
     this.restyle({ lang });
-    this.placeClusterSizes(this.sizes.clusters);
+    this.fill(SOURCE.clusterCentres, this.centresFor(clusters), (c) => c);
   }
 
   /** Large-text, high-contrast mode: the same style as one loaded with it (one definition, style.ts). */
   async setLargeText(largeText: boolean): Promise<void> {
     await this.loaded;
+    const clusters = this.sizes.clusters;
+    await this.prepareClusters(clusters, this.sizes.counties, this.style.lang, largeText);
     this.restyle({ largeText });
-    this.placeClusterSizes(this.sizes.clusters);
+    this.fill(SOURCE.clusterCentres, this.centresFor(clusters), (c) => c);
   }
 
   /** The canvas label and the zoom buttons' names, in the interface language. */

@@ -12,6 +12,7 @@ import {
 } from '../analysis/columns.ts';
 import { type FacetCodes, facetCodesBuilder } from '../data/facet-counts.ts';
 import type { Enterprise, Zone } from '../data/types.ts';
+import { yieldToPage } from '../data/yield-to-page.ts';
 
 export interface DatasetIndex {
   /** The records and zones it was built for (the state checks them: identity). */
@@ -32,25 +33,6 @@ export interface DatasetIndex {
 
 /** Records per slice: a few milliseconds each on this 2-core machine, under 50 ms when it is busy. */
 export const ARRIVAL_SLICE = 5000;
-
-type Scheduler = { yield?: () => Promise<void> };
-
-/**
- * Lets the page run (input, rendering, other tasks) before the caller continues: the scheduler's yield
- * where the browser has one, else a message to itself (a task, without setTimeout's 4 ms clamp).
- */
-export function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (typeof s?.yield === 'function') return s.yield();
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
-}
 
 /** The index of a dataset, `slice` records at a time with the page running in between. */
 export async function indexDataset(

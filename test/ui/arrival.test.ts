@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { encodeRecords } from '../../src/analysis/columns.ts';
 import { facetCodes, withZoneCodes } from '../../src/data/facet-counts.ts';
 import { type Enterprise, PRECISIONS, SEGMENTS, STAGES, type Zone } from '../../src/data/types.ts';
-import { indexDataset, yieldToPage } from '../../src/ui/arrival.ts';
+import { yieldToPage } from '../../src/data/yield-to-page.ts';
+import { indexDataset } from '../../src/ui/arrival.ts';
 import { ent } from '../ui/fixtures.ts';
 
 const zone = (id: string): Zone => ({
