@@ -26,6 +26,7 @@ import {
 } from './frame.ts';
 import { composePicture, metresPerPixel, type PictureSpec } from './picture.ts';
 import {
+  POINTS_DROP,
   POINTS_HELLO,
   POINTS_MESSAGE,
   POINTS_PLUGIN,
@@ -44,6 +45,8 @@ maplibregl.setWorkerUrl(workerUrl);
  * GeoJSON). MapLibre imports a URL ending in .mjs as a module: the fragment says so, not the server.
  */
 let pointsPlugin: Promise<boolean> | null = null;
+/** Numbers the points sent to MapLibre's worker, unique on the page (every map shares the worker). */
+let pointsSent = 0;
 /** Resolves once the workers have the script (MapLibre runs it once per worker). */
 const importPointsPluginScript = () => maplibregl.importScriptInWorkers(`${pointsWorkerUrl}#.mjs`);
 function importPointsPlugin(): Promise<boolean> {
@@ -383,9 +386,11 @@ export class MapController implements MapView {
       return true;
     }
     const { values, codes } = points.zoneColumn;
+    const drop = this.sentPoints?.n;
     this.sentPoints = {
-      n: (this.sentPoints?.n ?? 0) + 1,
+      n: ++pointsSent,
       columns: { ...points.columns, zones: values, zone: codes },
+      ...(drop === undefined ? {} : { drop }),
     };
     this.sendPoints();
     source?.setData(pointsMarker(this.sentPoints.n));
@@ -402,7 +407,7 @@ export class MapController implements MapView {
     const msg = this.sentPoints;
     if (!msg) return;
     const { transfer: _, ...columns } = copyColumns(msg.columns);
-    void maplibregl.getGlobalDispatcher().broadcast(POINTS_MESSAGE, { n: msg.n, columns });
+    void maplibregl.getGlobalDispatcher().broadcast(POINTS_MESSAGE, { ...msg, columns });
   }
 
   /** The clusters' outlines as data, built once per set of clusters. */
@@ -668,6 +673,7 @@ export class MapController implements MapView {
 
   destroy(): void {
     maplibregl.getGlobalDispatcher().off('workerscreate', this.resendPoints);
+    if (this.sentPoints) void maplibregl.getGlobalDispatcher().broadcast(POINTS_DROP, this.sentPoints.n);
     this.map.remove();
   }
 }

@@ -16,17 +16,21 @@ import { PRECISIONS, STAGES } from '../data/types.ts';
 
 /** The message that carries the points to MapLibre's worker (getGlobalDispatcher().broadcast). */
 export const POINTS_MESSAGE = 'belt-points:data';
+/** The message that lets MapLibre's worker forget a map's points (the map is gone): their number. */
+export const POINTS_DROP = 'belt-points:drop';
 /** The message points-worker.ts answers with POINTS_PLUGIN once it is in the worker. */
 export const POINTS_HELLO = 'belt-points:hello';
 export const POINTS_PLUGIN = 'belt-points/1';
 
 /**
- * The points of one setData: `n` numbers them (the marker names it), `columns` are the records'
- * columns with `zones`/`zone` the zone each point shows (DatasetFigures.zoneColumn).
+ * The points of one setData: `n` numbers them (unique on the page: the marker names it), `columns`
+ * are the records' columns with `zones`/`zone` the zone each point shows (DatasetFigures.zoneColumn);
+ * `drop` names the points of the same map that these replace (the worker lets them go).
  */
 export interface PointsMessage {
   n: number;
   columns: RecordColumns;
+  drop?: number;
 }
 
 /** What the page gives the points source: an empty collection naming the points that replace it. */

@@ -9,6 +9,7 @@
 import {
   columnFeatures,
   markedPoints,
+  POINTS_DROP,
   POINTS_HELLO,
   POINTS_MESSAGE,
   POINTS_PLUGIN,
@@ -29,13 +30,14 @@ interface MapLibreWorkerScope {
 /** MessageType.loadData in MapLibre (util/actor_messages.ts): a GeoJSON source's setData. */
 const LOAD_DATA = 'LD';
 
-/** The newest points received (older ones are never asked for again: the source has moved on). */
-let latest: PointsMessage | null = null;
+/** The points received and not replaced yet, by number (one set per map on the page). */
+const received = new Map<number, PointsMessage>();
 /** Loads waiting for points not received yet, by number. */
 const waiting = new Map<number, ((m: PointsMessage) => void)[]>();
 
 function pointsFor(n: number, abort: AbortController): Promise<PointsMessage> {
-  if (latest && latest.n >= n) return Promise.resolve(latest);
+  const known = received.get(n);
+  if (known) return Promise.resolve(known);
   return new Promise((resolve, reject) => {
     waiting.set(n, [...(waiting.get(n) ?? []), resolve]);
     abort.signal.addEventListener('abort', () => {
@@ -53,20 +55,17 @@ const load = actor?.messageHandlers?.[LOAD_DATA];
 if (actor && load) {
   actor.registerMessageHandler(POINTS_MESSAGE, async (_mapId, params) => {
     const msg = params as PointsMessage;
-    if (latest && msg.n < latest.n) return;
-    latest = msg;
-    for (const [n, resolvers] of waiting) {
-      if (n > msg.n) continue;
-      waiting.delete(n);
-      for (const r of resolvers) r(msg);
-    }
+    if (msg.drop !== undefined) received.delete(msg.drop);
+    received.set(msg.n, msg);
+    for (const r of waiting.get(msg.n) ?? []) r(msg);
+    waiting.delete(msg.n);
   });
   actor.registerMessageHandler(LOAD_DATA, async (mapId, params, abort) => {
     const p = params as { data?: unknown };
     const n = markedPoints(p.data);
-    // A newer set than the marker names answers it too: the source is about to ask for that one.
     if (n !== null) p.data = columnFeatures((await pointsFor(n, abort)).columns);
     return load(mapId, p, abort);
   });
+  actor.registerMessageHandler(POINTS_DROP, async (_mapId, n) => void received.delete(n as number));
   actor.registerMessageHandler(POINTS_HELLO, async () => POINTS_PLUGIN);
 }
