@@ -2,7 +2,7 @@
  * Start-up: read the URL and belt.config.json, mount the app, load the data, start the worker.
  * Order of precedence: URL parameters > config file > defaults.
  */
-import { createSignal } from 'solid-js';
+import { batch, createSignal } from 'solid-js';
 import { render } from 'solid-js/web';
 import { AnalysisClient } from './analysis/client.ts';
 import { loadData } from './data/load.ts';
@@ -34,8 +34,11 @@ async function start() {
   const root = document.getElementById('root')!;
   render(() => <App state={state} config={config} boundaries={boundaries} dataBase="data/" />, root);
 
+  let shownBoundaries: { counties: GeoJSON.FeatureCollection; prefecture: GeoJSON.FeatureCollection } | null =
+    null;
   try {
     const d = await loadData({ ...config.data, base: 'data/' }, { onProgress: state.setLoadProgress });
+    shownBoundaries = { counties: d.counties, prefecture: d.prefecture };
     for (const r of d.rejected) {
       for (const e of r.errors) console.warn(`[belt] ${r.file}: ${e.message}`);
       state.setUi('warnings', (ws) => [
@@ -52,7 +55,6 @@ async function start() {
         },
       ]);
     }
-    setBoundaries({ counties: d.counties, prefecture: d.prefecture });
     const studyArea = d.prefecture as GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
     // An import kept in this browser (issue 7) is shown instead of the deployment's data until restored.
     // Never inside a frame: a portal (same-site storage) must not see a user's import, nor drive the map over it.
@@ -61,9 +63,16 @@ async function start() {
       ? { ...stored, studyArea, kind: 'imported' as const }
       : { ...d, studyArea, kind: d.sample ? ('sample' as const) : ('configured' as const) };
     // What depends on the dataset alone is built in slices first (no long task while it arrives).
-    state.loadData({ ...shown, index: await indexDataset(shown.enterprises, shown.zones) });
+    const index = await indexDataset(shown.enterprises, shown.zones);
+    // The boundaries with the dataset, in one change: the map loads them together (each separate
+    // arrival costs frames of its own).
+    batch(() => {
+      setBoundaries(shownBoundaries);
+      state.loadData({ ...shown, index });
+    });
   } catch (e) {
     console.error('[belt] could not load data', e);
+    if (shownBoundaries && !boundaries()) setBoundaries(shownBoundaries); // the map still shows Shangrao
     state.setUi('loadError', e instanceof Error ? e.message : String(e));
   }
 }

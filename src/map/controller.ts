@@ -26,6 +26,7 @@ import {
 } from './frame.ts';
 import { composePicture, metresPerPixel, type PictureSpec } from './picture.ts';
 import {
+  markedPoints,
   POINTS_DROP,
   POINTS_HELLO,
   POINTS_MESSAGE,
@@ -203,7 +204,15 @@ export class MapController implements MapView {
     closeOnClick: false,
     className: 'belt-hover',
   });
+  /** The first frame is drawn with every source of the style loaded ('load'). */
   private readonly loaded: Promise<void>;
+  /**
+   * The style is in, so sources take data and layers take changes. What the page gives waits for this,
+   * not for `loaded`: given while the basemap loads, it loads with it, in the same frames.
+   */
+  private readonly styled: Promise<void>;
+  /** Sources that hold no feature now (each starts empty: style.ts), so an empty collection is no change. */
+  private readonly empty = new Set<string>(Object.values(SOURCE));
   private attribution: maplibregl.AttributionControl | null = null;
   /** The data last given to each filled source (set again only when it changes). */
   private readonly data = new Map<string, unknown>();
@@ -266,6 +275,7 @@ export class MapController implements MapView {
     this.setAttribution(init.attribution);
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     this.loaded = new Promise((resolve) => this.map.once('load', () => resolve()));
+    this.styled = new Promise((resolve) => this.map.once('style.load', () => resolve()));
     this.watchBasemap(cb);
     this.map.on('error', (e) => {
       // A basemap that fails (tiles 404, a missing archive) is a warning: the data map goes on.
@@ -364,7 +374,16 @@ export class MapController implements MapView {
   private fill<T>(source: string, value: T, features: (v: T) => GeoJSON.FeatureCollection): boolean {
     if (this.data.get(source) === value) return false;
     this.data.set(source, value);
-    this.map.getSource<maplibregl.GeoJSONSource>(source)?.setData(features(value));
+    return this.setSourceData(source, features(value));
+  }
+
+  /** Sets a source's data, unless both it and the source are empty (a load and a frame for nothing). */
+  private setSourceData(source: string, data: GeoJSON.FeatureCollection): boolean {
+    const none = data.features.length === 0 && markedPoints(data) === null;
+    if (none && this.empty.has(source)) return false;
+    if (none) this.empty.add(source);
+    else this.empty.delete(source);
+    this.map.getSource<maplibregl.GeoJSONSource>(source)?.setData(data);
     return true;
   }
 
@@ -376,15 +395,9 @@ export class MapController implements MapView {
   private fillPoints(points: MapFrame['points'], columns: boolean): boolean {
     if (this.data.get(SOURCE.enterprises) === points) return false;
     this.data.set(SOURCE.enterprises, points);
-    const source = this.map.getSource<maplibregl.GeoJSONSource>(SOURCE.enterprises);
-    if (!columns || !points.columns) {
-      source?.setData(enterpriseFeatures(points));
-      return true;
-    }
-    if (!points.zoneColumn) {
-      source?.setData(EMPTY_POINTS);
-      return true;
-    }
+    if (!columns || !points.columns)
+      return this.setSourceData(SOURCE.enterprises, enterpriseFeatures(points));
+    if (!points.zoneColumn) return this.setSourceData(SOURCE.enterprises, EMPTY_POINTS);
     const { values, codes } = points.zoneColumn;
     const drop = this.sentPoints?.n;
     this.sentPoints = {
@@ -393,8 +406,7 @@ export class MapController implements MapView {
       ...(drop === undefined ? {} : { drop }),
     };
     this.sendPoints();
-    source?.setData(pointsMarker(this.sentPoints.n));
-    return true;
+    return this.setSourceData(SOURCE.enterprises, pointsMarker(this.sentPoints.n));
   }
 
   /** New workers (MapLibre recreates them, e.g. after iOS stopped them): they get the points again. */
@@ -513,7 +525,7 @@ export class MapController implements MapView {
    */
   async show(frame: MapFrame): Promise<void> {
     const mine = ++this.shows;
-    await this.loaded;
+    await this.styled;
     const columns = await this.columnsPath;
     await this.prepareClusters(frame.clusters);
     // A newer frame came meanwhile: it is the one to apply (the page waits for that one).
@@ -540,7 +552,7 @@ export class MapController implements MapView {
     counties: GeoJSON.FeatureCollection,
     prefecture: GeoJSON.FeatureCollection,
   ): Promise<void> {
-    await this.loaded;
+    await this.styled;
     const clusters = this.sizes.clusters;
     await this.prepareClusters(clusters, counties);
     this.fill(SOURCE.counties, counties, (c) => c);
@@ -550,7 +562,7 @@ export class MapController implements MapView {
   }
 
   async setLang(lang: Lang): Promise<void> {
-    await this.loaded;
+    await this.styled;
     const clusters = this.sizes.clusters;
     await this.prepareClusters(clusters, this.sizes.counties, lang);
     this.restyle({ lang });
@@ -559,7 +571,7 @@ export class MapController implements MapView {
 
   /** Large-text, high-contrast mode: the same style as one loaded with it (one definition, style.ts). */
   async setLargeText(largeText: boolean): Promise<void> {
-    await this.loaded;
+    await this.styled;
     const clusters = this.sizes.clusters;
     await this.prepareClusters(clusters, this.sizes.counties, this.style.lang, largeText);
     this.restyle({ largeText });
@@ -595,7 +607,7 @@ export class MapController implements MapView {
   }
 
   async setSelected(sel: MapHit | null): Promise<void> {
-    await this.loaded;
+    await this.styled;
     if (this.selected) this.map.setFeatureState(this.selected, { selected: false });
     if (this.selected?.source === SOURCE.hulls)
       this.map.setFeatureState({ ...this.selected, source: SOURCE.clusterCentres }, { selected: false });
