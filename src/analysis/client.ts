@@ -198,6 +198,14 @@ export class AnalysisClient {
     return value;
   }
 
+  /**
+   * The page shows every figure it asked for: the worker may now compute ahead what one more stage
+   * toggle would ask (never while a load or a change is being drawn). Any request stops it again.
+   */
+  quiet(): void {
+    if (this.dataset > 0) this.post({ type: 'quiet', dataset: this.dataset });
+  }
+
   private post(msg: ToWorker, transfer: Transferable[] = []): void {
     if (this.worker) this.worker.postMessage(msg, transfer);
     else void this.inline!.then((srv) => srv.receive(msg));

@@ -2,9 +2,10 @@
  * The analysis end of the protocol, whatever carries the messages: the Web Worker (worker.ts) posts
  * them, the client's in-process fallback calls it directly. Requests wait one task in a queue, so a
  * burst (fifty quick toggles) is answered by computing only the newest request of each slot; the
- * others are answered `superseded`, unseen. When idle after location and co-location quotients for a
- * set of stages, it computes them ahead for the sets one more toggle would give (and posts them as
- * `warm`), so the next stage toggle finds its figures ready.
+ * others are answered `superseded`, unseen. After location and co-location quotients for a set of
+ * stages, once the page says it is quiet (it shows every figure it asked for), it computes them ahead
+ * for the sets one more toggle would give (and posts them as `warm`), so the next stage toggle finds
+ * its figures ready; a load or a change is never slowed by figures nobody asked for yet.
  */
 import { CHAIN_STAGES, type ChainStage, type Zone } from '../data/types.ts';
 import { decodeRecords } from './columns.ts';
@@ -44,6 +45,8 @@ export function createFigureServer(
   let draining = false;
   let ahead: FigureRequest[] = [];
   let warming = false;
+  /** The page said it is quiet (ToWorker 'quiet') and has asked for nothing since. */
+  let quiet = false;
 
   const drain = () => {
     draining = false;
@@ -75,11 +78,11 @@ export function createFigureServer(
     warm();
   };
   const warm = () => {
-    if (warming || ahead.length === 0) return;
+    if (warming || !quiet || ahead.length === 0) return;
     warming = true;
     later(() => {
       warming = false;
-      if (queue.length > 0) return; // asked-for work first; drain() warms again afterwards
+      if (queue.length > 0 || !quiet) return; // asked-for work first; warmed again once quiet
       const req = ahead.shift();
       if (!req) return;
       try {
@@ -98,6 +101,7 @@ export function createFigureServer(
   ) => {
     dataset = d;
     ahead = [];
+    quiet = false;
     for (const q of queue) post({ type: 'superseded', id: q.id });
     queue = [];
     post({ type: 'loaded', dataset: d, figures: session.load(records, zones, studyArea) });
@@ -112,6 +116,11 @@ export function createFigureServer(
         return;
       }
       if (msg.type === 'filter') return session.setFilter(msg.filter, msg.indices);
+      if (msg.type === 'quiet') {
+        quiet = true;
+        return warm();
+      }
+      quiet = false;
       queue.push({ id: msg.id, request: msg.request });
       if (!draining) {
         draining = true;

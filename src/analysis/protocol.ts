@@ -88,7 +88,12 @@ export type ToWorker =
   | { type: 'load'; dataset: number; records: RecordColumns; zones: Zone[]; studyArea: StudyArea | null }
   /** The records passing every filter but the stage filter (indices into the dataset). */
   | { type: 'filter'; dataset: number; filter: number; indices: Uint32Array }
-  | { type: 'figures'; dataset: number; id: number; request: FigureRequest };
+  | { type: 'figures'; dataset: number; id: number; request: FigureRequest }
+  /**
+   * The page is quiet: it shows every figure it asked for. Only then does the worker compute ahead (a
+   * load or a change is not slowed by figures nobody asked for yet); the next request stops it again.
+   */
+  | { type: 'quiet'; dataset: number };
 
 export type FromWorker =
   | { type: 'loaded'; dataset: number; figures: DatasetFigures }

@@ -14,7 +14,8 @@ import type { AnalysisRecord, AnalysisResult, StageFigures } from '../analysis/t
 import { CHAIN_STAGES, type ChainStage, type Stage, type Zone } from '../data/types.ts';
 
 /** What the page needs of the analysis engine (AnalysisClient implements it; tests may fake it). */
-export type AnalysisRunner = Pick<AnalysisClient, 'load' | 'figures'>;
+export type AnalysisRunner = Pick<AnalysisClient, 'load' | 'figures'> &
+  Partial<Pick<AnalysisClient, 'quiet'>>;
 
 export interface FigureInputs {
   /** The dataset as the analysis sees it (null until loaded). */

@@ -3,7 +3,7 @@
  * over 100,000 records), and memos for everything derived, the figures included (figures.ts).
  * Effects live at the boundaries only: the map (MapPane), the URL, the portal, the <html> hooks.
  */
-import { batch, createMemo, createSignal } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, on } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { StudyArea } from '../analysis/study-area-km2.ts';
 import type { AnalysisParams, ClusterInfo } from '../analysis/types.ts';
@@ -254,6 +254,9 @@ export function createBeltState(config: BeltConfig, url: UrlState, runner: Analy
     if (!ui.noWebGL && drawn() !== mapFrame()) return 'loading';
     return 'ready';
   });
+
+  // The boundary with the analysis worker: once the page is ready, it may compute ahead (figure-server.ts).
+  createEffect(on(mapState, (m) => m === 'ready' && runner.quiet?.()));
 
   function setStages(stages: readonly Stage[]) {
     setUi(

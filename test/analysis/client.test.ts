@@ -119,11 +119,14 @@ describe('AnalysisClient in-process (no Worker in Node)', () => {
     expect(other.status).toBe('fulfilled');
   });
 
-  it('computes ahead the quotients one stage toggle away', async () => {
+  it('computes ahead the quotients one stage toggle away, once the page is quiet', async () => {
     const client = new AnalysisClient();
     await client.load(records, zones, shangrao);
     const f = all();
     await settle(client.figures({ kind: 'cross', stages: [...CHAIN] }, f));
+    for (let i = 0; i < 5; i++) await tick();
+    // Only once the page says it is quiet (figure-server.test.ts: never before).
+    client.quiet();
     for (let i = 0; i < 5; i++) await tick();
     for (const off of CHAIN) {
       const got = client.figures({ kind: 'cross', stages: CHAIN.filter((s) => s !== off) }, f);

@@ -65,7 +65,12 @@ describe('figure server: the chain diagram and list parts (issue 8)', () => {
       request: { kind: 'segments', filter: 1, stages: ['upstream', 'midstream', 'downstream'] },
     });
     run();
-    const warmed = posted.filter((m) => m.type === 'warm').map((m) => (m.type === 'warm' ? m.key : ''));
+    const warm = () => posted.filter((m) => m.type === 'warm').map((m) => (m.type === 'warm' ? m.key : ''));
+    // Nothing ahead while the page is drawing what it asked for (a load, a change).
+    expect(warm()).toEqual([]);
+    srv.receive({ type: 'quiet', dataset: 1 });
+    run();
+    const warmed = warm();
     expect(warmed.sort()).toEqual(
       [
         ['midstream', 'downstream'],
@@ -75,5 +80,32 @@ describe('figure server: the chain diagram and list parts (issue 8)', () => {
         .map((stages) => keyOf({ kind: 'segments', filter: 1, stages: stages as never }))
         .sort(),
     );
+  });
+
+  it('stops computing ahead at the next request, and starts again only when the page is quiet', () => {
+    const { srv, posted, run } = setup();
+    const ask = (id: number, stages: string[]) =>
+      srv.receive({
+        type: 'figures',
+        dataset: 1,
+        id,
+        request: { kind: 'segments', filter: 1, stages: stages as never },
+      });
+    const warmed = () => posted.filter((m) => m.type === 'warm').length;
+    ask(1, ['upstream', 'midstream', 'downstream']);
+    run();
+    srv.receive({ type: 'quiet', dataset: 1 });
+    // A request arrives before the first set ahead is computed: it is answered, and nothing is warmed.
+    ask(2, ['upstream']);
+    run();
+    expect(posted.some((m) => m.type === 'result' && m.id === 2)).toBe(true);
+    expect(warmed()).toBe(0);
+    // A quiet message of an earlier dataset is not the page being quiet now.
+    srv.receive({ type: 'quiet', dataset: 0 });
+    run();
+    expect(warmed()).toBe(0);
+    srv.receive({ type: 'quiet', dataset: 1 });
+    run();
+    expect(warmed()).toBeGreaterThan(0);
   });
 });
