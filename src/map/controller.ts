@@ -14,6 +14,7 @@ import type { Basemap } from '../embed/config.ts';
 import type { View } from '../embed/url.ts';
 import type { Lang } from '../i18n/index.ts';
 import { BASEMAP_SOURCES, basemapAttribution, basemapParts, TILE_PROTOCOLS } from './basemap.ts';
+import { copyClusters, encodeClusters } from './cluster-columns.ts';
 import { stageSetIndex } from './cluster-labels.ts';
 import {
   clusterCentreFeatures,
@@ -22,11 +23,15 @@ import {
   enterpriseFeatures,
   hullFeatures,
   type MapFrame,
+  mapClusters,
   zoneFeatures,
 } from './frame.ts';
 import { composePicture, metresPerPixel, type PictureSpec } from './picture.ts';
 import {
-  markedPoints,
+  CLUSTERS_MESSAGE,
+  type ClustersMessage,
+  clustersMarker,
+  isMarker,
   POINTS_DROP,
   POINTS_HELLO,
   POINTS_MESSAGE,
@@ -240,6 +245,8 @@ export class MapController implements MapView {
   private readonly columnsPath = importPointsPlugin();
   /** The points MapLibre's worker last received as columns (sent again if it recreates its workers). */
   private sentPoints: PointsMessage | null = null;
+  /** The same for the clusters. */
+  private sentClusters: ClustersMessage | null = null;
 
   constructor(init: MapInit, cb: MapCallbacks) {
     this.basemapAttribution = basemapAttribution(init.basemap);
@@ -379,7 +386,7 @@ export class MapController implements MapView {
 
   /** Sets a source's data, unless both it and the source are empty (a load and a frame for nothing). */
   private setSourceData(source: string, data: GeoJSON.FeatureCollection): boolean {
-    const none = data.features.length === 0 && markedPoints(data) === null;
+    const none = data.features.length === 0 && !isMarker(data);
     if (none && this.empty.has(source)) return false;
     if (none) this.empty.add(source);
     else this.empty.delete(source);
@@ -401,6 +408,7 @@ export class MapController implements MapView {
     const { values, codes } = points.zoneColumn;
     const drop = this.sentPoints?.n;
     this.sentPoints = {
+      kind: 'points',
       n: ++pointsSent,
       columns: { ...points.columns, zones: values, zone: codes },
       ...(drop === undefined ? {} : { drop }),
@@ -409,9 +417,12 @@ export class MapController implements MapView {
     return this.setSourceData(SOURCE.enterprises, pointsMarker(this.sentPoints.n));
   }
 
-  /** New workers (MapLibre recreates them, e.g. after iOS stopped them): they get the points again. */
+  /** New workers (MapLibre recreates them, e.g. after iOS stopped them): they get the data again. */
   private readonly resendPoints = (): void => {
-    void importPointsPluginScript().then(() => this.sendPoints());
+    void importPointsPluginScript().then(() => {
+      this.sendPoints();
+      this.sendClusters();
+    });
   };
 
   /** Sends the points to MapLibre's worker, a copy (the message transfers the buffers it carries). */
@@ -422,9 +433,75 @@ export class MapController implements MapView {
     void maplibregl.getGlobalDispatcher().broadcast(POINTS_MESSAGE, { ...msg, columns });
   }
 
+  /** Sends the clusters to MapLibre's worker, a copy (the message transfers the buffers it carries). */
+  private sendClusters(): void {
+    const msg = this.sentClusters;
+    if (!msg) return;
+    void maplibregl
+      .getGlobalDispatcher()
+      .broadcast(CLUSTERS_MESSAGE, { ...msg, columns: copyClusters(msg.columns) });
+  }
+
+  /**
+   * Gives the cluster sources their data when what it is built from changed: the clusters (outlines
+   * and centres), and for the centres' size labels the county names (in the map's language) and the
+   * text size (cluster-labels.ts places them around those names). As columns to MapLibre's worker,
+   * which builds both (`columns`); else as GeoJSON built on the page (prepareClusters builds it ahead).
+   */
+  private fillClusters(
+    clusters: MapFrame['clusters'],
+    columns: boolean,
+    counties: GeoJSON.FeatureCollection | null = this.sizes.counties,
+    lang: Lang = this.style.lang,
+    largeText: boolean = this.style.largeText,
+  ): boolean {
+    if (!columns) {
+      const hulls = this.fill(SOURCE.hulls, this.hullsFor(clusters), (h) => h);
+      const centres = this.fill(
+        SOURCE.clusterCentres,
+        this.centresFor(clusters, counties, lang, largeText),
+        (c) => c,
+      );
+      return hulls || centres;
+    }
+    const was = this.sizes;
+    if (
+      was.clusters === clusters &&
+      was.counties === counties &&
+      was.lang === lang &&
+      was.largeText === largeText
+    )
+      return false;
+    this.sizes = { clusters, counties, lang, largeText, features: null };
+    const all = mapClusters(clusters);
+    if (all.length === 0) {
+      this.sentClusters = null;
+      const hulls = this.setSourceData(SOURCE.hulls, EMPTY_POINTS);
+      const centres = this.setSourceData(SOURCE.clusterCentres, EMPTY_POINTS);
+      return hulls || centres;
+    }
+    const drop = this.sentClusters?.n;
+    this.sentClusters = {
+      kind: 'clusters',
+      n: ++pointsSent,
+      columns: encodeClusters(all),
+      names: counties ? countyNameSites(counties, lang) : [],
+      largeText,
+      ...(drop === undefined ? {} : { drop }),
+    };
+    const n = this.sentClusters.n;
+    this.sendClusters();
+    // The outlines only when the clusters changed (a language or text size changes the labels alone).
+    if (was.clusters !== clusters || this.empty.has(SOURCE.hulls))
+      this.setSourceData(SOURCE.hulls, clustersMarker(n, 'hulls'));
+    this.setSourceData(SOURCE.clusterCentres, clustersMarker(n, 'centres'));
+    return true;
+  }
+
   /** The clusters' outlines as data, built once per set of clusters. */
   private hullsFor(clusters: MapFrame['clusters']): GeoJSON.FeatureCollection {
-    if (this.hulls?.clusters !== clusters) this.hulls = { clusters, features: hullFeatures(clusters) };
+    if (this.hulls?.clusters !== clusters)
+      this.hulls = { clusters, features: hullFeatures(mapClusters(clusters)) };
     return this.hulls.features;
   }
 
@@ -449,7 +526,7 @@ export class MapController implements MapView {
     )
       return was.features;
     const names = counties ? countyNameSites(counties, lang) : [];
-    const features = clusterCentreFeatures(clusters, names, largeText);
+    const features = clusterCentreFeatures(mapClusters(clusters), names, largeText);
     this.sizes = { clusters, counties, lang, largeText, features };
     return features;
   }
@@ -527,13 +604,13 @@ export class MapController implements MapView {
     const mine = ++this.shows;
     await this.styled;
     const columns = await this.columnsPath;
-    await this.prepareClusters(frame.clusters);
+    if (!columns) await this.prepareClusters(frame.clusters);
     // A newer frame came meanwhile: it is the one to apply (the page waits for that one).
     if (mine !== this.shows) return;
     const changed = [
       this.fillPoints(frame.points, columns),
       this.fill(SOURCE.zones, frame.zones, zoneFeatures),
-      this.fill(SOURCE.hulls, this.hullsFor(frame.clusters), (h) => h),
+
       this.fill(SOURCE.hexgrid, frame.hex, (h) => h as GeoJSON.FeatureCollection),
       this.showClusters(frame.clusters, frame.stages),
       this.restyle({
@@ -543,7 +620,7 @@ export class MapController implements MapView {
         hexGrid: frame.hexGrid,
         hexStage: frame.hexStage,
       }),
-      this.fill(SOURCE.clusterCentres, this.centresFor(frame.clusters), (c) => c),
+      this.fillClusters(frame.clusters, columns),
     ].some(Boolean);
     await this.drawn(changed);
   }
@@ -554,28 +631,31 @@ export class MapController implements MapView {
   ): Promise<void> {
     await this.styled;
     const clusters = this.sizes.clusters;
-    await this.prepareClusters(clusters, counties);
+    const columns = await this.columnsPath;
+    if (!columns) await this.prepareClusters(clusters, counties);
     this.fill(SOURCE.counties, counties, (c) => c);
     this.fill(SOURCE.countyLabels, counties, countyLabelFeatures);
-    this.fill(SOURCE.clusterCentres, this.centresFor(clusters, counties), (c) => c);
+    this.fillClusters(clusters, columns, counties);
     this.fill(SOURCE.prefecture, prefecture, (p) => p);
   }
 
   async setLang(lang: Lang): Promise<void> {
     await this.styled;
     const clusters = this.sizes.clusters;
-    await this.prepareClusters(clusters, this.sizes.counties, lang);
+    const columns = await this.columnsPath;
+    if (!columns) await this.prepareClusters(clusters, this.sizes.counties, lang);
     this.restyle({ lang });
-    this.fill(SOURCE.clusterCentres, this.centresFor(clusters), (c) => c);
+    this.fillClusters(clusters, columns);
   }
 
   /** Large-text, high-contrast mode: the same style as one loaded with it (one definition, style.ts). */
   async setLargeText(largeText: boolean): Promise<void> {
     await this.styled;
     const clusters = this.sizes.clusters;
-    await this.prepareClusters(clusters, this.sizes.counties, this.style.lang, largeText);
+    const columns = await this.columnsPath;
+    if (!columns) await this.prepareClusters(clusters, this.sizes.counties, this.style.lang, largeText);
     this.restyle({ largeText });
-    this.fill(SOURCE.clusterCentres, this.centresFor(clusters), (c) => c);
+    this.fillClusters(clusters, columns);
   }
 
   /** The canvas label and the zoom buttons' names, in the interface language. */
@@ -685,7 +765,8 @@ export class MapController implements MapView {
 
   destroy(): void {
     maplibregl.getGlobalDispatcher().off('workerscreate', this.resendPoints);
-    if (this.sentPoints) void maplibregl.getGlobalDispatcher().broadcast(POINTS_DROP, this.sentPoints.n);
+    for (const sent of [this.sentPoints, this.sentClusters])
+      if (sent) void maplibregl.getGlobalDispatcher().broadcast(POINTS_DROP, sent.n);
     this.map.remove();
   }
 }

@@ -5,7 +5,7 @@
 import type { RecordColumns, StringColumn } from '../analysis/columns.ts';
 import { isApproximateCluster } from '../analysis/is-approximate-cluster.ts';
 import type { HexGrid } from '../analysis/protocol.ts';
-import type { ClusterInfo, StageFigures } from '../analysis/types.ts';
+import type { StageFigures } from '../analysis/types.ts';
 import { type Filters, NO_ZONE } from '../data/filters.ts';
 import type { ChainStage, Enterprise, Stage, Zone } from '../data/types.ts';
 import type { Lang } from '../i18n/index.ts';
@@ -93,29 +93,56 @@ export function zoneFeatures(zones: readonly Zone[]): GeoJSON.FeatureCollection 
   };
 }
 
-/** What the style and the hit tests read of a cluster: its key `<stage>/<n>`, first member, stage, size. */
-function clusterProps(c: ClusterInfo) {
-  return {
-    key: `${c.stage}/${c.id}`,
-    // The cluster's first member: what a click selects, whatever number the cluster has by then.
-    anchor: c.memberIds[0],
-    stage: c.stage,
-    members: c.memberIds.length,
-  };
+/**
+ * A cluster as the map draws it (what the style and the hit tests read, and what crosses to MapLibre's
+ * worker: cluster-columns.ts): its key `<stage>/<n>`, first member (what a click selects, whatever
+ * number the cluster has by then), stage, size, whether its locations are mostly approximate, centre
+ * and outline.
+ */
+export interface MapCluster {
+  key: string;
+  anchor: string;
+  stage: ChainStage;
+  members: number;
+  approx: boolean;
+  center: [number, number];
+  hull: GeoJSON.Polygon | null;
+}
+
+/** Every stage's clusters as the map draws them, stage by stage. */
+export function mapClusters(clusters: MapFrame['clusters']): MapCluster[] {
+  const out: MapCluster[] = [];
+  for (const st of Object.values(clusters ?? {})) {
+    for (const c of st.clusters) {
+      out.push({
+        key: `${c.stage}/${c.id}`,
+        anchor: c.memberIds[0] ?? '',
+        stage: c.stage,
+        members: c.memberIds.length,
+        approx: isApproximateCluster(c),
+        center: c.center,
+        hull: c.hull,
+      });
+    }
+  }
+  return out;
+}
+
+/** What the style and the hit tests read of a cluster. */
+function clusterProps(c: MapCluster) {
+  return { key: c.key, anchor: c.anchor, stage: c.stage, members: c.members };
 }
 
 /** The clusters' outlines (those with a hull), keyed `<stage>/<n>`, of every stage. */
-export function hullFeatures(clusters: MapFrame['clusters']): GeoJSON.FeatureCollection {
+export function hullFeatures(clusters: readonly MapCluster[]): GeoJSON.FeatureCollection {
   const features: GeoJSON.Feature[] = [];
-  for (const st of Object.values(clusters ?? {})) {
-    for (const c of st.clusters) {
-      if (!c.hull) continue;
-      features.push({
-        type: 'Feature',
-        properties: { ...clusterProps(c), approx: isApproximateCluster(c) },
-        geometry: c.hull,
-      });
-    }
+  for (const c of clusters) {
+    if (!c.hull) continue;
+    features.push({
+      type: 'Feature',
+      properties: { ...clusterProps(c), approx: c.approx },
+      geometry: c.hull,
+    });
   }
   return { type: 'FeatureCollection', features };
 }
@@ -128,18 +155,18 @@ export const CLUSTER_SYMBOL_MAX_RADIUS = 30;
  * px, so that areas are proportional to members across every stage of the frame.
  */
 export function clusterCentreFeatures(
-  clusters: MapFrame['clusters'],
+  all: readonly MapCluster[],
   names: readonly NameSite[] = [],
   largeText = false,
 ): GeoJSON.FeatureCollection {
-  const all = Object.values(clusters ?? {}).flatMap((st) => st.clusters);
-  const max = Math.max(1, ...all.map((c) => c.memberIds.length));
+  let max = 1;
+  for (const c of all) max = Math.max(max, c.members);
   const sites = all.map((c) => ({
     lon: c.center[0],
     lat: c.center[1],
-    members: c.memberIds.length,
+    members: c.members,
     stage: c.stage,
-    r: CLUSTER_SYMBOL_MAX_RADIUS * Math.sqrt(c.memberIds.length / max),
+    r: CLUSTER_SYMBOL_MAX_RADIUS * Math.sqrt(c.members / max),
   }));
   // Which label shows at each zoom for each set of visible stages (cluster-labels.ts).
   const scale = largeText ? LARGE_TEXT_SCALE : 1;

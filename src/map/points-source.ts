@@ -13,6 +13,8 @@ import type { RecordColumns } from '../analysis/columns.ts';
 import { PRECISION_UNSET } from '../analysis/columns.ts';
 import { NO_ZONE } from '../data/filters.ts';
 import { PRECISIONS, STAGES } from '../data/types.ts';
+import type { ClusterColumns } from './cluster-columns.ts';
+import type { NameSite } from './cluster-labels.ts';
 
 /** The message that carries the points to MapLibre's worker (getGlobalDispatcher().broadcast). */
 export const POINTS_MESSAGE = 'belt-points:data';
@@ -22,15 +24,55 @@ export const POINTS_DROP = 'belt-points:drop';
 export const POINTS_HELLO = 'belt-points:hello';
 export const POINTS_PLUGIN = 'belt-points/1';
 
+/** The message that carries a map's clusters (outlines and centres) to MapLibre's worker. */
+export const CLUSTERS_MESSAGE = 'belt-points:clusters';
+
 /**
  * The points of one setData: `n` numbers them (unique on the page: the marker names it), `columns`
  * are the records' columns with `zones`/`zone` the zone each point shows (DatasetFigures.zoneColumn);
- * `drop` names the points of the same map that these replace (the worker lets them go).
+ * `drop` names the data of the same map and kind that these replace (the worker lets them go).
  */
 export interface PointsMessage {
+  kind: 'points';
   n: number;
   columns: RecordColumns;
   drop?: number;
+}
+
+/**
+ * The clusters of the cluster sources' next data: the outlines are frame.ts hullFeatures() of
+ * them, the centres clusterCentreFeatures() with the county names and text size given here.
+ */
+export interface ClustersMessage {
+  kind: 'clusters';
+  n: number;
+  columns: ClusterColumns;
+  names: NameSite[];
+  largeText: boolean;
+  drop?: number;
+}
+
+/** A cluster source's data that names the clusters to build it from, and which of the two it is. */
+export interface ClustersMarker extends GeoJSON.FeatureCollection {
+  beltClusters: number;
+  part: 'hulls' | 'centres';
+}
+
+export function clustersMarker(n: number, part: ClustersMarker['part']): ClustersMarker {
+  return { type: 'FeatureCollection', features: [], beltClusters: n, part };
+}
+
+/** What a clustersMarker() names, or null for any other data. */
+export function markedClusters(data: unknown): { n: number; part: ClustersMarker['part'] } | null {
+  const m = data as Partial<ClustersMarker> | null;
+  const n = m?.beltClusters;
+  if (typeof n !== 'number' || !Number.isInteger(n)) return null;
+  return m?.part === 'hulls' || m?.part === 'centres' ? { n, part: m.part } : null;
+}
+
+/** Whether the data is a marker (an empty collection that stands for data built in the worker). */
+export function isMarker(data: unknown): boolean {
+  return markedPoints(data) !== null || markedClusters(data) !== null;
 }
 
 /** What the page gives the points source: an empty collection naming the points that replace it. */

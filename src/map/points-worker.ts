@@ -1,13 +1,19 @@
 /// <reference lib="webworker" />
 /**
  * Imported into MapLibre's worker (maplibregl.importScriptInWorkers, by controller.ts): keeps the
- * latest points the page sent (POINTS_MESSAGE) and, when MapLibre loads a source whose data is a
- * pointsMarker(n), loads columnFeatures() of those points instead, built here rather than on the page
- * (points-source.ts says why). It wraps MapLibre's own load handler, as MapLibre's documentation of
- * importScriptInWorkers suggests, and answers POINTS_HELLO so that the page knows it is in place.
+ * latest points and clusters the page sent (POINTS_MESSAGE, CLUSTERS_MESSAGE) and, when MapLibre loads
+ * a source whose data is a marker (pointsMarker, clustersMarker), loads the features of those instead,
+ * built here rather than on the page (points-source.ts says why). It wraps MapLibre's own load handler,
+ * as MapLibre's documentation of importScriptInWorkers suggests, and answers POINTS_HELLO so that the
+ * page knows it is in place.
  */
+import { decodeClusters } from './cluster-columns.ts';
+import { clusterCentreFeatures, hullFeatures } from './frame.ts';
 import {
+  CLUSTERS_MESSAGE,
+  type ClustersMessage,
   columnFeatures,
+  markedClusters,
   markedPoints,
   POINTS_DROP,
   POINTS_HELLO,
@@ -30,12 +36,14 @@ interface MapLibreWorkerScope {
 /** MessageType.loadData in MapLibre (util/actor_messages.ts): a GeoJSON source's setData. */
 const LOAD_DATA = 'LD';
 
-/** The points received and not replaced yet, by number (one set per map on the page). */
-const received = new Map<number, PointsMessage>();
-/** Loads waiting for points not received yet, by number. */
-const waiting = new Map<number, ((m: PointsMessage) => void)[]>();
+type Message = PointsMessage | ClustersMessage;
 
-function pointsFor(n: number, abort: AbortController): Promise<PointsMessage> {
+/** The data received and not replaced yet, by number (per map on the page: its points, its clusters). */
+const received = new Map<number, Message>();
+/** Loads waiting for data not received yet, by number. */
+const waiting = new Map<number, ((m: Message) => void)[]>();
+
+function dataFor(n: number, abort: AbortController): Promise<Message> {
   const known = received.get(n);
   if (known) return Promise.resolve(known);
   return new Promise((resolve, reject) => {
@@ -50,20 +58,39 @@ function pointsFor(n: number, abort: AbortController): Promise<PointsMessage> {
   });
 }
 
+/** The features a marker stands for. */
+async function features(data: unknown, abort: AbortController): Promise<GeoJSON.FeatureCollection | null> {
+  const p = markedPoints(data);
+  if (p !== null) {
+    const msg = await dataFor(p, abort);
+    return msg.kind === 'points' ? columnFeatures(msg.columns) : null;
+  }
+  const c = markedClusters(data);
+  if (c === null) return null;
+  const msg = await dataFor(c.n, abort);
+  if (msg.kind !== 'clusters') return null;
+  const clusters = decodeClusters(msg.columns);
+  return c.part === 'hulls'
+    ? hullFeatures(clusters)
+    : clusterCentreFeatures(clusters, msg.names, msg.largeText);
+}
+
 const actor = (self as unknown as MapLibreWorkerScope).worker?.actor;
 const load = actor?.messageHandlers?.[LOAD_DATA];
 if (actor && load) {
-  actor.registerMessageHandler(POINTS_MESSAGE, async (_mapId, params) => {
-    const msg = params as PointsMessage;
+  const keep = async (_mapId: string, params: unknown) => {
+    const msg = params as Message;
     if (msg.drop !== undefined) received.delete(msg.drop);
     received.set(msg.n, msg);
     for (const r of waiting.get(msg.n) ?? []) r(msg);
     waiting.delete(msg.n);
-  });
+  };
+  actor.registerMessageHandler(POINTS_MESSAGE, keep);
+  actor.registerMessageHandler(CLUSTERS_MESSAGE, keep);
   actor.registerMessageHandler(LOAD_DATA, async (mapId, params, abort) => {
     const p = params as { data?: unknown };
-    const n = markedPoints(p.data);
-    if (n !== null) p.data = columnFeatures((await pointsFor(n, abort)).columns);
+    const built = await features(p.data, abort);
+    if (built) p.data = built;
     return load(mapId, p, abort);
   });
   actor.registerMessageHandler(POINTS_DROP, async (_mapId, n) => void received.delete(n as number));

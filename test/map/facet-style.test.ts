@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { StageFigures } from '../../src/analysis/types.ts';
 import type { Filters } from '../../src/data/filters.ts';
 import { STAGES } from '../../src/data/types.ts';
-import { CLUSTER_SYMBOL_MAX_RADIUS, clusterCentreFeatures, enterpriseFeatures } from '../../src/map/frame.ts';
+import {
+  CLUSTER_SYMBOL_MAX_RADIUS,
+  clusterCentreFeatures,
+  enterpriseFeatures,
+  mapClusters,
+} from '../../src/map/frame.ts';
 import {
   buildStyle,
   CLUSTER_LABEL_LAYERS,
@@ -77,7 +82,7 @@ describe('cluster symbols', () => {
   } as unknown as Record<'upstream' | 'midstream' | 'downstream', StageFigures>;
 
   it('one symbol per cluster at its centre, area proportional to its members', () => {
-    const fs = clusterCentreFeatures(figs).features;
+    const fs = clusterCentreFeatures(mapClusters(figs)).features;
     expect(fs.map((f) => f.properties?.key)).toEqual(['upstream/0', 'midstream/0', 'midstream/1']);
     const r = Object.fromEntries(fs.map((f) => [f.properties?.key, f.properties?.r as number]));
     expect(r['midstream/0']).toBe(CLUSTER_SYMBOL_MAX_RADIUS);
