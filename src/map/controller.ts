@@ -425,21 +425,36 @@ export class MapController implements MapView {
     });
   };
 
-  /** Sends the points to MapLibre's worker, a copy (the message transfers the buffers it carries). */
+  /**
+   * Sends the points to MapLibre's workers, a copy to each (the message transfers the buffers it
+   * carries, and MapLibre serialises it once per worker: two workers cannot take the same buffers).
+   */
   private sendPoints(): void {
     const msg = this.sentPoints;
     if (!msg) return;
-    const { transfer: _, ...columns } = copyColumns(msg.columns);
-    void maplibregl.getGlobalDispatcher().broadcast(POINTS_MESSAGE, { ...msg, columns });
+    const base = msg.columns;
+    void maplibregl.getGlobalDispatcher().broadcast(POINTS_MESSAGE, {
+      ...msg,
+      // Read once per worker the message goes to (MapLibre may run several): each gets its own copy.
+      get columns() {
+        const { transfer: _, ...c } = copyColumns(base);
+        return c;
+      },
+    });
   }
 
   /** Sends the clusters to MapLibre's worker, a copy (the message transfers the buffers it carries). */
   private sendClusters(): void {
     const msg = this.sentClusters;
     if (!msg) return;
-    void maplibregl
-      .getGlobalDispatcher()
-      .broadcast(CLUSTERS_MESSAGE, { ...msg, columns: copyClusters(msg.columns) });
+    const base = msg.columns;
+    void maplibregl.getGlobalDispatcher().broadcast(CLUSTERS_MESSAGE, {
+      ...msg,
+      // As for the points: a copy for each worker.
+      get columns() {
+        return copyClusters(base);
+      },
+    });
   }
 
   /**
