@@ -247,6 +247,13 @@ export class MapController implements MapView {
   private sentPoints: PointsMessage | null = null;
   /** The same for the clusters. */
   private sentClusters: ClustersMessage | null = null;
+  /**
+   * The clusters the outlines' marker names: sentClusters, or an earlier message when only the labels
+   * changed since (a language, the text size, the county names), which MapLibre's worker must keep.
+   */
+  private hullClusters: ClustersMessage | null = null;
+  /** The marker each source holds now (given again to new workers: they may load it before the plugin). */
+  private readonly markers = new Map<string, GeoJSON.FeatureCollection>();
 
   constructor(init: MapInit, cb: MapCallbacks) {
     this.basemapAttribution = basemapAttribution(init.basemap);
@@ -390,6 +397,8 @@ export class MapController implements MapView {
     if (none && this.empty.has(source)) return false;
     if (none) this.empty.add(source);
     else this.empty.delete(source);
+    if (isMarker(data)) this.markers.set(source, data);
+    else this.markers.delete(source);
     this.map.getSource<maplibregl.GeoJSONSource>(source)?.setData(data);
     return true;
   }
@@ -422,6 +431,11 @@ export class MapController implements MapView {
     void importPointsPluginScript().then(() => {
       this.sendPoints();
       this.sendClusters();
+      if (this.hullClusters !== this.sentClusters) this.sendClusters(this.hullClusters);
+      // MapLibre gives the new workers the sources' data as it restores the style, maybe before they ran
+      // the plugin (which then never saw the markers): they are given again, the plugin in place.
+      for (const [source, marker] of this.markers)
+        this.map.getSource<maplibregl.GeoJSONSource>(source)?.setData(marker);
     });
   };
 
@@ -444,8 +458,7 @@ export class MapController implements MapView {
   }
 
   /** Sends the clusters to MapLibre's worker, a copy (the message transfers the buffers it carries). */
-  private sendClusters(): void {
-    const msg = this.sentClusters;
+  private sendClusters(msg = this.sentClusters): void {
     if (!msg) return;
     const base = msg.columns;
     void maplibregl.getGlobalDispatcher().broadcast(CLUSTERS_MESSAGE, {
@@ -490,12 +503,19 @@ export class MapController implements MapView {
     this.sizes = { clusters, counties, lang, largeText, features: null };
     const all = mapClusters(clusters);
     if (all.length === 0) {
+      for (const sent of new Set([this.sentClusters, this.hullClusters]))
+        if (sent) void maplibregl.getGlobalDispatcher().broadcast(POINTS_DROP, sent.n);
       this.sentClusters = null;
+      this.hullClusters = null;
       const hulls = this.setSourceData(SOURCE.hulls, EMPTY_POINTS);
       const centres = this.setSourceData(SOURCE.clusterCentres, EMPTY_POINTS);
       return hulls || centres;
     }
-    const drop = this.sentClusters?.n;
+    const last = this.sentClusters;
+    // The outlines only when the clusters changed (a language or text size changes the labels alone).
+    const hulls = was.clusters !== clusters || this.empty.has(SOURCE.hulls);
+    // The last clusters stay in the worker while the outlines name them.
+    const drop = last && (hulls || last !== this.hullClusters) ? last.n : undefined;
     this.sentClusters = {
       kind: 'clusters',
       n: ++pointsSent,
@@ -506,9 +526,12 @@ export class MapController implements MapView {
     };
     const n = this.sentClusters.n;
     this.sendClusters();
-    // The outlines only when the clusters changed (a language or text size changes the labels alone).
-    if (was.clusters !== clusters || this.empty.has(SOURCE.hulls))
+    if (hulls) {
+      const before = this.hullClusters;
+      this.hullClusters = this.sentClusters;
       this.setSourceData(SOURCE.hulls, clustersMarker(n, 'hulls'));
+      if (before && before !== last) void maplibregl.getGlobalDispatcher().broadcast(POINTS_DROP, before.n);
+    }
     this.setSourceData(SOURCE.clusterCentres, clustersMarker(n, 'centres'));
     return true;
   }
@@ -780,7 +803,7 @@ export class MapController implements MapView {
 
   destroy(): void {
     maplibregl.getGlobalDispatcher().off('workerscreate', this.resendPoints);
-    for (const sent of [this.sentPoints, this.sentClusters])
+    for (const sent of new Set([this.sentPoints, this.sentClusters, this.hullClusters]))
       if (sent) void maplibregl.getGlobalDispatcher().broadcast(POINTS_DROP, sent.n);
     this.map.remove();
   }
