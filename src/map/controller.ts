@@ -235,6 +235,11 @@ export class MapController implements MapView {
   private hulls: { clusters: MapFrame['clusters']; features: GeoJSON.FeatureCollection } | null = null;
   /** Counts show() calls: a frame whose preparation a newer frame overtook is not applied. */
   private shows = 0;
+  /**
+   * The clusters of the frame applied last: what a change of the labels alone (language, text size,
+   * county names) rebuilds, read once it is applied (a frame may apply new clusters meanwhile).
+   */
+  private shownClusters: MapFrame['clusters'] = null;
   /** The clusters and the set of visible chain stages their feature state shows. */
   private clusterState: { clusters: MapFrame['clusters'] | undefined; set: number } = {
     clusters: undefined,
@@ -645,6 +650,7 @@ export class MapController implements MapView {
     if (!columns) await this.prepareClusters(frame.clusters);
     // A newer frame came meanwhile: it is the one to apply (the page waits for that one).
     if (mine !== this.shows) return;
+    this.shownClusters = frame.clusters;
     const changed = [
       this.fillPoints(frame.points, columns),
       this.fill(SOURCE.zones, frame.zones, zoneFeatures),
@@ -668,32 +674,30 @@ export class MapController implements MapView {
     prefecture: GeoJSON.FeatureCollection,
   ): Promise<void> {
     await this.styled;
-    const clusters = this.sizes.clusters;
     const columns = await this.columnsPath;
-    if (!columns) await this.prepareClusters(clusters, counties);
+    if (!columns) await this.prepareClusters(this.shownClusters, counties);
     this.fill(SOURCE.counties, counties, (c) => c);
     this.fill(SOURCE.countyLabels, counties, countyLabelFeatures);
-    this.fillClusters(clusters, columns, counties);
+    this.fillClusters(this.shownClusters, columns, counties);
     this.fill(SOURCE.prefecture, prefecture, (p) => p);
   }
 
   async setLang(lang: Lang): Promise<void> {
     await this.styled;
-    const clusters = this.sizes.clusters;
     const columns = await this.columnsPath;
-    if (!columns) await this.prepareClusters(clusters, this.sizes.counties, lang);
+    if (!columns) await this.prepareClusters(this.shownClusters, this.sizes.counties, lang);
     this.restyle({ lang });
-    this.fillClusters(clusters, columns);
+    this.fillClusters(this.shownClusters, columns);
   }
 
   /** Large-text, high-contrast mode: the same style as one loaded with it (one definition, style.ts). */
   async setLargeText(largeText: boolean): Promise<void> {
     await this.styled;
-    const clusters = this.sizes.clusters;
     const columns = await this.columnsPath;
-    if (!columns) await this.prepareClusters(clusters, this.sizes.counties, this.style.lang, largeText);
+    if (!columns)
+      await this.prepareClusters(this.shownClusters, this.sizes.counties, this.style.lang, largeText);
     this.restyle({ largeText });
-    this.fillClusters(clusters, columns);
+    this.fillClusters(this.shownClusters, columns);
   }
 
   /** The canvas label and the zoom buttons' names, in the interface language. */
