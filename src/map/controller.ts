@@ -315,6 +315,20 @@ export class MapController implements MapView {
       else this.popup.remove();
     });
     this.map.on('mouseout', () => this.popup.remove());
+    // MapLibre rebuilds the style after it restarts its workers (or loses the WebGL context), dropping
+    // the feature state: the clusters' (switched-off stages, label sets) and the selection are set again
+    // once the rebuilt style is in.
+    this.map.on('webglcontextrestored', () =>
+      this.map.once('style.load', () => {
+        const { clusters } = this.clusterState;
+        this.clusterState = { clusters: undefined, set: -1 };
+        if (clusters !== undefined) this.showClusters(clusters, this.style.stages);
+        const sel = this.selected;
+        if (sel) this.map.setFeatureState(sel, { selected: true });
+        if (sel?.source === SOURCE.hulls)
+          this.map.setFeatureState({ ...sel, source: SOURCE.clusterCentres }, { selected: true });
+      }),
+    );
   }
 
   /**

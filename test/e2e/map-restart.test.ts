@@ -80,4 +80,20 @@ describe('MapLibre restarts its workers', () => {
       .toBe(true);
     expect(g.problems).toEqual([]);
   });
+
+  it("keeps a switched-off stage's clusters hidden and their size labels as they were, after a restart", async () => {
+    const g = await openPage(browser, '/portal/belt/');
+    opened.push(g);
+    const { page } = g;
+    await waitReady(page);
+    await page.locator('[data-stage-filter="midstream"]').uncheck();
+    await waitReady(page);
+    await page.waitForTimeout(1500);
+    const before = await page.locator('.map canvas').screenshot();
+    await restartMapWorkers(page);
+    await expect
+      .poll(async () => (await page.locator('.map canvas').screenshot()).equals(before), { timeout: 10_000 })
+      .toBe(true);
+    expect(g.problems).toEqual([]);
+  });
 });
