@@ -235,6 +235,11 @@ export class MapController implements MapView {
   private hulls: { clusters: MapFrame['clusters']; features: GeoJSON.FeatureCollection } | null = null;
   /** Counts show() calls: a frame whose preparation a newer frame overtook is not applied. */
   private shows = 0;
+  /**
+   * The clusters of the frame applied last: what a change of the labels alone (language, text size,
+   * county names) rebuilds, read once it is applied (a frame may apply new clusters meanwhile).
+   */
+  private shownClusters: MapFrame['clusters'] = null;
   /** The clusters and the set of visible chain stages their feature state shows. */
   private clusterState: { clusters: MapFrame['clusters'] | undefined; set: number } = {
     clusters: undefined,
@@ -247,6 +252,13 @@ export class MapController implements MapView {
   private sentPoints: PointsMessage | null = null;
   /** The same for the clusters. */
   private sentClusters: ClustersMessage | null = null;
+  /**
+   * The clusters the outlines' marker names: sentClusters, or an earlier message when only the labels
+   * changed since (a language, the text size, the county names), which MapLibre's worker must keep.
+   */
+  private hullClusters: ClustersMessage | null = null;
+  /** The marker each source holds now (given again to new workers: they may load it before the plugin). */
+  private readonly markers = new Map<string, GeoJSON.FeatureCollection>();
 
   constructor(init: MapInit, cb: MapCallbacks) {
     this.basemapAttribution = basemapAttribution(init.basemap);
@@ -303,6 +315,20 @@ export class MapController implements MapView {
       else this.popup.remove();
     });
     this.map.on('mouseout', () => this.popup.remove());
+    // MapLibre rebuilds the style after it restarts its workers (or loses the WebGL context), dropping
+    // the feature state: the clusters' (switched-off stages, label sets) and the selection are set again
+    // once the rebuilt style is in.
+    this.map.on('webglcontextrestored', () =>
+      this.map.once('style.load', () => {
+        const { clusters } = this.clusterState;
+        this.clusterState = { clusters: undefined, set: -1 };
+        if (clusters !== undefined) this.showClusters(clusters, this.style.stages);
+        const sel = this.selected;
+        if (sel) this.map.setFeatureState(sel, { selected: true });
+        if (sel?.source === SOURCE.hulls)
+          this.map.setFeatureState({ ...sel, source: SOURCE.clusterCentres }, { selected: true });
+      }),
+    );
   }
 
   /**
@@ -390,6 +416,8 @@ export class MapController implements MapView {
     if (none && this.empty.has(source)) return false;
     if (none) this.empty.add(source);
     else this.empty.delete(source);
+    if (isMarker(data)) this.markers.set(source, data);
+    else this.markers.delete(source);
     this.map.getSource<maplibregl.GeoJSONSource>(source)?.setData(data);
     return true;
   }
@@ -422,6 +450,11 @@ export class MapController implements MapView {
     void importPointsPluginScript().then(() => {
       this.sendPoints();
       this.sendClusters();
+      if (this.hullClusters !== this.sentClusters) this.sendClusters(this.hullClusters);
+      // MapLibre gives the new workers the sources' data as it restores the style, maybe before they ran
+      // the plugin (which then never saw the markers): they are given again, the plugin in place.
+      for (const [source, marker] of this.markers)
+        this.map.getSource<maplibregl.GeoJSONSource>(source)?.setData(marker);
     });
   };
 
@@ -444,8 +477,7 @@ export class MapController implements MapView {
   }
 
   /** Sends the clusters to MapLibre's worker, a copy (the message transfers the buffers it carries). */
-  private sendClusters(): void {
-    const msg = this.sentClusters;
+  private sendClusters(msg = this.sentClusters): void {
     if (!msg) return;
     const base = msg.columns;
     void maplibregl.getGlobalDispatcher().broadcast(CLUSTERS_MESSAGE, {
@@ -490,12 +522,19 @@ export class MapController implements MapView {
     this.sizes = { clusters, counties, lang, largeText, features: null };
     const all = mapClusters(clusters);
     if (all.length === 0) {
+      for (const sent of new Set([this.sentClusters, this.hullClusters]))
+        if (sent) void maplibregl.getGlobalDispatcher().broadcast(POINTS_DROP, sent.n);
       this.sentClusters = null;
+      this.hullClusters = null;
       const hulls = this.setSourceData(SOURCE.hulls, EMPTY_POINTS);
       const centres = this.setSourceData(SOURCE.clusterCentres, EMPTY_POINTS);
       return hulls || centres;
     }
-    const drop = this.sentClusters?.n;
+    const last = this.sentClusters;
+    // The outlines only when the clusters changed (a language or text size changes the labels alone).
+    const hulls = was.clusters !== clusters || this.empty.has(SOURCE.hulls);
+    // The last clusters stay in the worker while the outlines name them.
+    const drop = last && (hulls || last !== this.hullClusters) ? last.n : undefined;
     this.sentClusters = {
       kind: 'clusters',
       n: ++pointsSent,
@@ -506,9 +545,12 @@ export class MapController implements MapView {
     };
     const n = this.sentClusters.n;
     this.sendClusters();
-    // The outlines only when the clusters changed (a language or text size changes the labels alone).
-    if (was.clusters !== clusters || this.empty.has(SOURCE.hulls))
+    if (hulls) {
+      const before = this.hullClusters;
+      this.hullClusters = this.sentClusters;
       this.setSourceData(SOURCE.hulls, clustersMarker(n, 'hulls'));
+      if (before && before !== last) void maplibregl.getGlobalDispatcher().broadcast(POINTS_DROP, before.n);
+    }
     this.setSourceData(SOURCE.clusterCentres, clustersMarker(n, 'centres'));
     return true;
   }
@@ -622,6 +664,7 @@ export class MapController implements MapView {
     if (!columns) await this.prepareClusters(frame.clusters);
     // A newer frame came meanwhile: it is the one to apply (the page waits for that one).
     if (mine !== this.shows) return;
+    this.shownClusters = frame.clusters;
     const changed = [
       this.fillPoints(frame.points, columns),
       this.fill(SOURCE.zones, frame.zones, zoneFeatures),
@@ -645,32 +688,30 @@ export class MapController implements MapView {
     prefecture: GeoJSON.FeatureCollection,
   ): Promise<void> {
     await this.styled;
-    const clusters = this.sizes.clusters;
     const columns = await this.columnsPath;
-    if (!columns) await this.prepareClusters(clusters, counties);
+    if (!columns) await this.prepareClusters(this.shownClusters, counties);
     this.fill(SOURCE.counties, counties, (c) => c);
     this.fill(SOURCE.countyLabels, counties, countyLabelFeatures);
-    this.fillClusters(clusters, columns, counties);
+    this.fillClusters(this.shownClusters, columns, counties);
     this.fill(SOURCE.prefecture, prefecture, (p) => p);
   }
 
   async setLang(lang: Lang): Promise<void> {
     await this.styled;
-    const clusters = this.sizes.clusters;
     const columns = await this.columnsPath;
-    if (!columns) await this.prepareClusters(clusters, this.sizes.counties, lang);
+    if (!columns) await this.prepareClusters(this.shownClusters, this.sizes.counties, lang);
     this.restyle({ lang });
-    this.fillClusters(clusters, columns);
+    this.fillClusters(this.shownClusters, columns);
   }
 
   /** Large-text, high-contrast mode: the same style as one loaded with it (one definition, style.ts). */
   async setLargeText(largeText: boolean): Promise<void> {
     await this.styled;
-    const clusters = this.sizes.clusters;
     const columns = await this.columnsPath;
-    if (!columns) await this.prepareClusters(clusters, this.sizes.counties, this.style.lang, largeText);
+    if (!columns)
+      await this.prepareClusters(this.shownClusters, this.sizes.counties, this.style.lang, largeText);
     this.restyle({ largeText });
-    this.fillClusters(clusters, columns);
+    this.fillClusters(this.shownClusters, columns);
   }
 
   /** The canvas label and the zoom buttons' names, in the interface language. */
@@ -780,7 +821,7 @@ export class MapController implements MapView {
 
   destroy(): void {
     maplibregl.getGlobalDispatcher().off('workerscreate', this.resendPoints);
-    for (const sent of [this.sentPoints, this.sentClusters])
+    for (const sent of new Set([this.sentPoints, this.sentClusters, this.hullClusters]))
       if (sent) void maplibregl.getGlobalDispatcher().broadcast(POINTS_DROP, sent.n);
     this.map.remove();
   }

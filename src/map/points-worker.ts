@@ -41,11 +41,17 @@ type Message = PointsMessage | ClustersMessage;
 /** The data received and not replaced yet, by number (per map on the page: its points, its clusters). */
 const received = new Map<number, Message>();
 /** Loads waiting for data not received yet, by number. */
-const waiting = new Map<number, ((m: Message) => void)[]>();
+const waiting = new Map<number, ((m: Message | null) => void)[]>();
+/**
+ * The numbers of data replaced: a load that names one (its data replaced while it crossed) answers with
+ * the marker as it is, since MapLibre sends the source's next load, the newer data's, only after it.
+ */
+const dropped = new Set<number>();
 
-function dataFor(n: number, abort: AbortController): Promise<Message> {
+function dataFor(n: number, abort: AbortController): Promise<Message | null> {
   const known = received.get(n);
   if (known) return Promise.resolve(known);
+  if (dropped.has(n)) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
     waiting.set(n, [...(waiting.get(n) ?? []), resolve]);
     abort.signal.addEventListener('abort', () => {
@@ -63,16 +69,23 @@ async function features(data: unknown, abort: AbortController): Promise<GeoJSON.
   const p = markedPoints(data);
   if (p !== null) {
     const msg = await dataFor(p, abort);
-    return msg.kind === 'points' ? columnFeatures(msg.columns) : null;
+    return msg?.kind === 'points' ? columnFeatures(msg.columns) : null;
   }
   const c = markedClusters(data);
   if (c === null) return null;
   const msg = await dataFor(c.n, abort);
-  if (msg.kind !== 'clusters') return null;
+  if (msg?.kind !== 'clusters') return null;
   const clusters = decodeClusters(msg.columns);
   return c.part === 'hulls'
     ? hullFeatures(clusters)
     : clusterCentreFeatures(clusters, msg.names, msg.largeText);
+}
+
+function drop(n: number): void {
+  received.delete(n);
+  dropped.add(n);
+  for (const r of waiting.get(n) ?? []) r(null);
+  waiting.delete(n);
 }
 
 const actor = (self as unknown as MapLibreWorkerScope).worker?.actor;
@@ -80,7 +93,7 @@ const load = actor?.messageHandlers?.[LOAD_DATA];
 if (actor && load) {
   const keep = async (_mapId: string, params: unknown) => {
     const msg = params as Message;
-    if (msg.drop !== undefined) received.delete(msg.drop);
+    if (msg.drop !== undefined) drop(msg.drop);
     received.set(msg.n, msg);
     for (const r of waiting.get(msg.n) ?? []) r(msg);
     waiting.delete(msg.n);
@@ -93,6 +106,6 @@ if (actor && load) {
     if (built) p.data = built;
     return load(mapId, p, abort);
   });
-  actor.registerMessageHandler(POINTS_DROP, async (_mapId, n) => void received.delete(n as number));
+  actor.registerMessageHandler(POINTS_DROP, async (_mapId, n) => drop(n as number));
   actor.registerMessageHandler(POINTS_HELLO, async () => POINTS_PLUGIN);
 }
