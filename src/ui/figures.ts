@@ -243,7 +243,9 @@ export function createFigures(inp: FigureInputs, runner: AnalysisRunner) {
    * dataset alone, so the filters may use it (the filtered figures depend on them, not the reverse).
    */
   const resolvedZones = createMemo<Record<string, string> | null>(() => {
-    const r = last(dataset)?.resolvedZones;
+    const d = last(dataset);
+    // Only the dataset shown now: while a new one loads, the last one's zones would name other records.
+    const r = d && d.of === inp.dataset() ? d.resolvedZones : null;
     return r && Object.keys(r).length > 0 ? r : null;
   });
 
